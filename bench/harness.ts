@@ -1,0 +1,79 @@
+/**
+ * The bench harness: every figure is measured in this one process and reported as a ratio
+ * to one bare OpenTelemetry span (BatchSpanProcessor, no-op exporter), so machine speed
+ * cancels out. Each `bench/<topic>.ts` exports `default async function (h: Harness)` that
+ * returns rows.
+ */
+import { trace, type Tracer } from '@opentelemetry/api';
+import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+
+/** One line of the bench table. */
+export interface BenchRow {
+  /** Group, e.g. `core`, `budget`, `screen`. */
+  group: string;
+  name: string;
+  /** Mean nanoseconds per operation, when timed. */
+  nsPerOp?: number;
+  /** nsPerOp divided by the bare-span baseline. */
+  ratio?: number;
+  /** Any other figure (MB/s, ms, lines/s, bytes). */
+  value?: number;
+  unit?: string;
+  note?: string;
+}
+
+/** What each bench module receives. */
+export interface Harness {
+  /** ns per bare span, measured once at start. */
+  readonly baselineNs: number;
+  /** A tracer on a provider with a batch processor and a no-op exporter. */
+  readonly tracer: Tracer;
+  /** Mean ns per call of `fn` (async allowed), after a warm-up; best of `rounds`. */
+  timePerOp(fn: () => unknown | Promise<unknown>, options?: { iterations?: number; rounds?: number; warmup?: number }): Promise<number>;
+  /** A row with ratio to the bare span filled in. */
+  ratioRow(group: string, name: string, nsPerOp: number, note?: string): BenchRow;
+}
+
+/** An exporter that drops everything: measures span cost, not export cost. */
+export const noopExporter: SpanExporter = {
+  export: (_spans, done) => done({ code: 0 }),
+  shutdown: async () => {},
+};
+
+/** A tracer provider wired like a production host: batch processor, (no-op) exporter. */
+export function createBenchProvider(): BasicTracerProvider {
+  return new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(noopExporter, { maxQueueSize: 65_536, scheduledDelayMillis: 200 })] });
+}
+
+async function timePerOp(fn: () => unknown | Promise<unknown>, { iterations = 20_000, rounds = 5, warmup = 2_000 } = {}): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < rounds; round++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) await fn();
+    const elapsed = Number(process.hrtime.bigint() - start) / iterations;
+    if (elapsed < best) best = elapsed;
+  }
+  return best;
+}
+
+/** Builds the harness: registers a global provider and measures the bare-span baseline. */
+export async function createHarness(): Promise<Harness> {
+  const provider = createBenchProvider();
+  trace.setGlobalTracerProvider(provider);
+  const tracer = provider.getTracer('bench');
+  // The baseline is an awaited async function holding one span, the shape of a guarded call.
+  const bareSpan = async () => {
+    const span = tracer.startSpan('execute_tool bare');
+    span.setAttribute('gen_ai.tool.name', 'bare');
+    await Promise.resolve();
+    span.end();
+  };
+  const baselineNs = await timePerOp(bareSpan, { iterations: 50_000, rounds: 7 });
+  return {
+    baselineNs,
+    tracer,
+    timePerOp,
+    ratioRow: (group, name, nsPerOp, note) => ({ group, name, nsPerOp, ratio: nsPerOp / baselineNs, ...(note !== undefined && { note }) }),
+  };
+}
