@@ -1,0 +1,5 @@
+/** The registry of CLI commands. Add one import and one array entry per command. */
+import type { CliCommand } from './command.js';
+
+/** Every `agentwarden` command, in help order. */
+export const commands: CliCommand[] = [];
