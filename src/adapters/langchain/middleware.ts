@@ -13,12 +13,12 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ClientTool } from '@langchain/core/tools';
 import { countTokensApproximately, createMiddleware, ToolInvocationError } from 'langchain';
-import { HaltedError, OptionsError } from '../../errors.js';
+import { HaltedError, isWardenError, OptionsError } from '../../errors.js';
 import { newId } from '../../internal/ids.js';
 import type { Decision, DecisionOutcome, ReservationHandle, RunInfo, UsageEstimate } from '../../types.js';
 import type { Warden } from '../../warden.js';
 import { ownModelCall } from './chat-span.js';
-import { isStopError, toolErrorMessage } from './outcome.js';
+import { toolErrorMessage } from './outcome.js';
 import { isGuardedBy, wardenTool, type WardenGuardedTool, type WardenToolOptions } from './tools.js';
 import { modelNameOf, usageFromMessage } from './usage.js';
 
@@ -120,7 +120,8 @@ export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOption
       try {
         return await handler(guardable ? { ...request, tool: guard(tool as ClientTool) } : request);
       } catch (error) {
-        if (toolErrors === 'throw' || isStopError(error) || !isRecoverable(error)) throw error;
+        // Guards' errors reach here only when they must end the run (a stop, or `onDeny: 'throw'`).
+        if (toolErrors === 'throw' || isWardenError(error) || !isRecoverable(error)) throw error;
         return toolErrorMessage(error, request.toolCall.name, request.toolCall.id ?? '');
       }
     },

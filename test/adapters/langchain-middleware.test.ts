@@ -1,0 +1,143 @@
+import { HumanMessage, ToolMessage } from '@langchain/core/messages';
+import { tool } from '@langchain/core/tools';
+import { createAgent } from 'langchain';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { wardenMiddleware } from '../../src/adapters/langchain.js';
+import { createWarden, HaltedError, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, type RunObservation, type SettledUsage } from '../../src/index.js';
+import { lookupTool, refundTool, scriptedModel } from './langchain-fixtures.js';
+
+const ask = (text: string) => ({ messages: [new HumanMessage(text)] });
+const repeatLookup = (times: number) =>
+  Array.from({ length: times }, (_, index) => ({ calls: [{ name: 'lookup_order', args: { orderId: 'A1' }, id: `c${index + 1}` }], tokens: [10, 2] as [number, number] }));
+
+describe('wardenMiddleware', () => {
+  it('ends agent.invoke with LoopDetectedError when the model repeats the same call', async () => {
+    const warden = createWarden({ agent: 'support', middleware: [loopBreaker({ maxRepeats: 2 })] });
+    const { lookup, runs } = lookupTool();
+    const model = scriptedModel([...repeatLookup(5), { answer: 'never reached', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [lookup], middleware: [wardenMiddleware(warden)] });
+    const error = await warden.run({}, () => agent.invoke(ask('A1?'))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LoopDetectedError);
+    expect((error as LoopDetectedError).decision).toMatchObject({ tool: 'lookup_order', callId: 'c3', by: 'loopBreaker' });
+    expect(runs).toEqual(['A1', 'A1']);
+    expect(model.callCount).toBe(3);
+  });
+
+  it('ends agent.invoke with HaltedError and spares the next model call once the kill switch is on', async () => {
+    const warden = createWarden({ agent: 'support' });
+    const panic = tool(async () => (warden.halt('ops pulled the plug'), 'halting'), { name: 'panic', description: 'Stops everything.', schema: z.object({}) });
+    const model = scriptedModel([{ calls: [{ name: 'panic', args: {}, id: 'p1' }], tokens: [5, 1] }, { answer: 'never reached', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [panic], middleware: [wardenMiddleware(warden)] });
+    const error = await warden.run({}, () => agent.invoke(ask('stop'))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HaltedError);
+    expect((error as HaltedError).decision).toMatchObject({ outcome: 'halt', by: 'kill-switch', reason: 'ops pulled the plug' });
+    expect(model.callCount).toBe(1);
+  });
+
+  it('ends agent.invoke with HaltedError from a halted tool call', async () => {
+    const warden = createWarden({ agent: 'support' });
+    const { lookup, runs } = lookupTool();
+    const model = scriptedModel(repeatLookup(1));
+    const agent = createAgent({ model, tools: [lookup], middleware: [wardenMiddleware(warden)] });
+    const error = await warden.run({}, async () => {
+      // Halted between the model's answer and the tool call it asked for.
+      warden.once('usage', () => warden.halt('incident 42'));
+      return agent.invoke(ask('A1?'));
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HaltedError);
+    expect((error as HaltedError).decision).toMatchObject({ tool: 'lookup_order', callId: 'c1', reason: 'incident 42' });
+    expect(runs).toEqual([]);
+  });
+
+  it('records the usage every model call reported, in the run totals too', async () => {
+    const warden = createWarden({ agent: 'support' });
+    const usages: SettledUsage[] = [];
+    const runs: RunObservation[] = [];
+    warden.on('usage', (usage) => usages.push(usage));
+    warden.on('run', (run) => runs.push(run));
+    const { lookup } = lookupTool();
+    const model = scriptedModel([
+      { calls: [{ name: 'lookup_order', args: { orderId: 'A1' }, id: 'c1' }], tokens: [120, 14] },
+      { answer: 'Shipped.', tokens: [160, 9] },
+    ]);
+    const agent = createAgent({ model, tools: [lookup], middleware: [wardenMiddleware(warden, { model: 'gpt-4o' })] });
+    await warden.run({ sessionId: 's1' }, () => agent.invoke(ask('A1?')));
+    expect(usages.map(({ model: name, inputTokens, outputTokens }) => ({ name, inputTokens, outputTokens }))).toEqual([
+      { name: 'gpt-4o', inputTokens: 120, outputTokens: 14 },
+      { name: 'gpt-4o', inputTokens: 160, outputTokens: 9 },
+    ]);
+    expect(runs[0]).toMatchObject({ inputTokens: 280, outputTokens: 23, calls: 1 });
+  });
+
+  it('names the model from the chat model itself when no name is given', async () => {
+    const warden = createWarden({ agent: 'a' });
+    const names: string[] = [];
+    warden.on('usage', (usage) => names.push(usage.model));
+    const agent = createAgent({ model: scriptedModel([{ answer: 'hi', tokens: [1, 1] }]), middleware: [wardenMiddleware(warden)] });
+    await warden.run({}, () => agent.invoke(ask('hello')));
+    expect(names).toEqual(['FakeBuiltModel']);
+  });
+
+  it('turns a policy deny into an error ToolMessage and goes on', async () => {
+    const warden = createWarden({ agent: 'support', middleware: [policy({ deny: ['issue_refund'] })] });
+    const { refund, runs } = refundTool();
+    const model = scriptedModel([{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 900 }, id: 'r1' }], tokens: [1, 1] }, { answer: 'Refunds need a person.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [refund], middleware: [wardenMiddleware(warden)] });
+    const result = await warden.run({}, () => agent.invoke(ask('Refund A1')));
+    expect(runs).toEqual([]);
+    expect(result.messages.find((message) => ToolMessage.isInstance(message))).toMatchObject({ tool_call_id: 'r1', status: 'error' });
+    expect(result.messages.at(-1)?.content).toBe('Refunds need a person.');
+  });
+
+  it("ends agent.invoke with the PolicyDeniedError with onDeny: 'throw'", async () => {
+    const warden = createWarden({ agent: 'support', middleware: [policy({ deny: ['issue_refund'] })] });
+    const model = scriptedModel([{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 900 }, id: 'r1' }], tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [refundTool().refund], middleware: [wardenMiddleware(warden, { onDeny: 'throw' })] });
+    await expect(warden.run({}, () => agent.invoke(ask('Refund A1')))).rejects.toBeInstanceOf(PolicyDeniedError);
+  });
+
+  it("keeps LangChain's default for a tool's own error: an error ToolMessage the model reads", async () => {
+    const warden = createWarden({ agent: 'a' });
+    const flaky = tool(async () => {
+      throw new Error('CRM is down');
+    }, { name: 'crm', description: 'Reads the CRM.', schema: z.object({}) });
+    const model = scriptedModel([{ calls: [{ name: 'crm', args: {}, id: 'k1' }], tokens: [1, 1] }, { answer: 'The CRM is down.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [flaky], middleware: [wardenMiddleware(warden)] });
+    const result = await warden.run({}, () => agent.invoke(ask('CRM?')));
+    expect(result.messages.find((message) => ToolMessage.isInstance(message))).toMatchObject({ status: 'error', content: 'Error: CRM is down\n Please fix your mistakes.' });
+  });
+
+  it("ends the run on a tool's own error with toolErrors: 'throw'", async () => {
+    const warden = createWarden({ agent: 'a' });
+    const flaky = tool(async () => {
+      throw new Error('CRM is down');
+    }, { name: 'crm', description: 'Reads the CRM.', schema: z.object({}) });
+    const agent = createAgent({ model: scriptedModel([{ calls: [{ name: 'crm', args: {}, id: 'k1' }], tokens: [1, 1] }]), tools: [flaky], middleware: [wardenMiddleware(warden, { toolErrors: 'throw' })] });
+    await expect(warden.run({}, () => agent.invoke(ask('CRM?')))).rejects.toThrow('CRM is down');
+  });
+
+  it('applies per-tool traits such as timeoutMs', async () => {
+    const warden = createWarden({ agent: 'a' });
+    const slow = tool(async (_input: object, config) => new Promise<string>((_resolve, reject) => config.signal?.addEventListener('abort', () => reject(config.signal?.reason))), {
+      name: 'slow',
+      description: 'Never answers.',
+      schema: z.object({}),
+    });
+    const model = scriptedModel([{ calls: [{ name: 'slow', args: {}, id: 's1' }], tokens: [1, 1] }, { answer: 'It timed out.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [slow], middleware: [wardenMiddleware(warden, { tools: { slow: { timeoutMs: 20 } } })] });
+    const result = await warden.run({}, () => agent.invoke(ask('go')));
+    expect(result.messages.find((message) => ToolMessage.isInstance(message))).toMatchObject({ status: 'error', content: expect.stringMatching(/^Call refused by timeout/) });
+  });
+
+  it.each([
+    ['a non-warden', () => wardenMiddleware({} as never), /`warden` must be a warden/],
+    ['a bad onDeny', () => wardenMiddleware(createWarden({ agent: 'a' }), { onDeny: 'log' as never }), /`onDeny` must be 'message' or 'throw'/],
+    ['a bad toolErrors', () => wardenMiddleware(createWarden({ agent: 'a' }), { toolErrors: 'ignore' as never }), /`toolErrors` must be 'message' or 'throw'/],
+    ['a bad estimate', () => wardenMiddleware(createWarden({ agent: 'a' }), { estimate: 5 as never }), /`estimate` must be a function/],
+    ['an empty model', () => wardenMiddleware(createWarden({ agent: 'a' }), { model: '' }), /`model` must be a non-empty string/],
+  ])('rejects %s at construction', (_case, build, message) => {
+    expect(build).toThrow(OptionsError);
+    expect(build).toThrow(message);
+  });
+});
