@@ -1,17 +1,47 @@
 import { HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { createAgent } from 'langchain';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { wardenMiddleware } from '../../src/adapters/langchain.js';
-import { createWarden, HaltedError, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, type RunObservation, type SettledUsage } from '../../src/index.js';
+import { WardenCallbackHandler, wardenMiddleware } from '../../src/adapters/langchain.js';
+import { createWarden, HaltedError, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, tracing, type RunObservation, type SettledUsage } from '../../src/index.js';
+import { formatSpanTree, memoryTracing, type MemoryTracing } from '../../src/testing/index.js';
 import { lookupTool, refundTool, scriptedModel } from './langchain-fixtures.js';
 
 const ask = (text: string) => ({ messages: [new HumanMessage(text)] });
 const repeatLookup = (times: number) =>
   Array.from({ length: times }, (_, index) => ({ calls: [{ name: 'lookup_order', args: { orderId: 'A1' }, id: `c${index + 1}` }], tokens: [10, 2] as [number, number] }));
 
+let otel: MemoryTracing | undefined;
+afterEach(async () => {
+  await otel?.shutdown();
+  otel = undefined;
+});
+
 describe('wardenMiddleware', () => {
+  it('traces the run as invoke_agent with one chat span per model call and one execute_tool span per tool call', async () => {
+    otel = memoryTracing();
+    const warden = createWarden({ agent: 'support', middleware: [tracing({ tracerProvider: otel.provider }), policy({ deny: ['issue_refund'] })] });
+    const model = scriptedModel([
+      { calls: [{ name: 'lookup_order', args: { orderId: 'A1' }, id: 'c1' }], tokens: [100, 10] },
+      { calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 5 }, id: 'r1' }], tokens: [200, 20] },
+      { answer: 'Done.', tokens: [300, 30] },
+    ]);
+    const agent = createAgent({ model, tools: [lookupTool().lookup, refundTool().refund], middleware: [wardenMiddleware(warden, { model: 'gpt-4o' })] });
+    // The callback handler beside the middleware must not add chat spans of its own.
+    await warden.run({ sessionId: 's1' }, () => agent.invoke(ask('Refund A1'), { callbacks: [new WardenCallbackHandler(warden)] }));
+    expect(formatSpanTree(otel.spans(), ['gen_ai.tool.call.id', 'agentwarden.decision', 'gen_ai.usage.input_tokens'])).toBe(
+      [
+        'invoke_agent support',
+        '  └─ chat gpt-4o  [input_tokens=100]',
+        '  └─ execute_tool lookup_order  [id=c1]',
+        '  └─ chat gpt-4o  [input_tokens=200]',
+        '  └─ execute_tool issue_refund ✗  [id=r1 decision=deny]',
+        '  └─ chat gpt-4o  [input_tokens=300]',
+      ].join('\n'),
+    );
+  });
+
   it('ends agent.invoke with LoopDetectedError when the model repeats the same call', async () => {
     const warden = createWarden({ agent: 'support', middleware: [loopBreaker({ maxRepeats: 2 })] });
     const { lookup, runs } = lookupTool();
