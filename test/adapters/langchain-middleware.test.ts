@@ -30,16 +30,18 @@ describe('wardenMiddleware', () => {
     const agent = createAgent({ model, tools: [lookupTool().lookup, refundTool().refund], middleware: [wardenMiddleware(warden, { model: 'gpt-4o' })] });
     // The callback handler beside the middleware must not add chat spans of its own.
     await warden.run({ sessionId: 's1' }, () => agent.invoke(ask('Refund A1'), { callbacks: [new WardenCallbackHandler(warden)] }));
-    expect(formatSpanTree(otel.spans(), ['gen_ai.tool.call.id', 'agentwarden.decision', 'gen_ai.usage.input_tokens'])).toBe(
+    expect(formatSpanTree(otel.spans(), [])).toBe(
       [
         'invoke_agent support',
-        '  └─ chat gpt-4o  [input_tokens=100]',
-        '  └─ execute_tool lookup_order  [id=c1]',
-        '  └─ chat gpt-4o  [input_tokens=200]',
-        '  └─ execute_tool issue_refund ✗  [id=r1 decision=deny]',
-        '  └─ chat gpt-4o  [input_tokens=300]',
+        '  └─ chat gpt-4o',
+        '  └─ execute_tool lookup_order',
+        '  └─ chat gpt-4o',
+        '  └─ execute_tool issue_refund ✗',
+        '  └─ chat gpt-4o',
       ].join('\n'),
     );
+    expect(otel.spansNamed('chat gpt-4o').map((span) => span.attributes['gen_ai.usage.input_tokens'])).toEqual([100, 200, 300]);
+    expect(otel.spansNamed('execute_tool issue_refund')[0]?.attributes).toMatchObject({ 'gen_ai.tool.call.id': 'r1', 'agentwarden.decision': 'deny' });
   });
 
   it('ends agent.invoke with LoopDetectedError when the model repeats the same call', async () => {
