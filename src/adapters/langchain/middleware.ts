@@ -61,7 +61,9 @@ export type WardenAgentMiddleware = ReturnType<typeof createMiddleware>;
 export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOptions = {}): WardenAgentMiddleware {
   const { model: fixedModel, estimate = defaultEstimate, toolErrors = 'message', onDeny = 'message', tools: traitsByTool = {} } = checkOptions(warden, options);
   const guardedTools = new WeakMap<object, WardenGuardedTool>();
-  // A reservation taken in `beforeModel`, waiting for the model call it was made for.
+  // A reservation taken in `beforeModel`, waiting for the model call it was made for. One left
+  // over (another middleware jumped past the model) is released by the next `beforeModel`,
+  // or by `tokenBudget` when the run ends.
   const reservations = new WeakMap<RunInfo | object, ReservationHandle>();
   const outsideAnyRun = {};
   let lastModel = fixedModel;
@@ -124,10 +126,6 @@ export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOption
         if (toolErrors === 'throw' || isWardenError(error) || !isRecoverable(error)) throw error;
         return toolErrorMessage(error, request.toolCall.name, request.toolCall.id ?? '');
       }
-    },
-    afterAgent: async () => {
-      await takeReservation()?.release();
-      return undefined;
     },
   });
 }
