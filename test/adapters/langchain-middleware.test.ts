@@ -1,5 +1,6 @@
 import { HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
+import { MemorySaver } from '@langchain/langgraph-checkpoint';
 import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -80,6 +81,25 @@ describe('wardenMiddleware', () => {
     expect(error).toBeInstanceOf(HaltedError);
     expect((error as HaltedError).decision).toMatchObject({ tool: 'lookup_order', callId: 'c1', reason: 'incident 42' });
     expect(runs).toEqual([]);
+  });
+
+  it('resumes a stopped run from a LangGraph checkpoint, running the same tool_call_id once', async () => {
+    const warden = createWarden({ agent: 'support' });
+    const callIds: string[] = [];
+    warden.on('call', (call) => callIds.push(`${call.callId}:${call.outcome}`));
+    const { lookup, runs } = lookupTool();
+    const model = scriptedModel([...repeatLookup(1), { answer: 'A1 shipped.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [lookup], middleware: [wardenMiddleware(warden)], checkpointer: new MemorySaver() });
+    const thread = { configurable: { thread_id: 'ticket-7' } };
+    warden.once('usage', () => warden.halt('paused for review'));
+    await expect(warden.run({}, () => agent.invoke(ask('A1?'), thread))).rejects.toBeInstanceOf(HaltedError);
+    warden.resume();
+    // No new input: LangGraph re-runs the failed tools step from the checkpoint.
+    const result = await warden.run({}, () => agent.invoke(null as never, thread));
+    expect(callIds).toEqual(['c1:blocked', 'c1:ok']);
+    expect(runs).toEqual(['A1']);
+    expect(model.callCount).toBe(2);
+    expect(result.messages.at(-1)?.content).toBe('A1 shipped.');
   });
 
   it('records the usage every model call reported, in the run totals too', async () => {
