@@ -122,6 +122,25 @@ describe('wardenMiddleware', () => {
     expect(runs[0]).toMatchObject({ inputTokens: 280, outputTokens: 23, calls: 1 });
   });
 
+  it('records usage and guards tools the same under agent.stream', async () => {
+    const warden = createWarden({ agent: 'support', middleware: [policy({ deny: ['issue_refund'] })] });
+    const usages: number[] = [];
+    warden.on('usage', (usage) => usages.push(usage.inputTokens));
+    const model = scriptedModel([{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 9 }, id: 'r1' }], tokens: [11, 1] }, { answer: 'No refund.', tokens: [22, 1] }]);
+    const agent = createAgent({ model, tools: [refundTool().refund], middleware: [wardenMiddleware(warden)] });
+    const statuses = await warden.run({}, async () => {
+      const seen: string[] = [];
+      for await (const update of await agent.stream(ask('Refund A1'), { streamMode: 'updates' })) {
+        for (const message of Object.values(update).flatMap((node) => (node as { messages?: unknown[] } | undefined)?.messages ?? [])) {
+          if (ToolMessage.isInstance(message)) seen.push(`${message.tool_call_id}:${message.status}`);
+        }
+      }
+      return seen;
+    });
+    expect(statuses).toEqual(['r1:error']);
+    expect(usages).toEqual([11, 22]);
+  });
+
   it('names the model from the chat model itself when no name is given', async () => {
     const warden = createWarden({ agent: 'a' });
     const names: string[] = [];

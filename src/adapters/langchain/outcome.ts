@@ -8,12 +8,8 @@ import { ToolMessage } from '@langchain/core/messages';
 import { isWardenError, type WardenError } from '../../errors.js';
 import type { Decision } from '../../types.js';
 
+// Errors that end the agent loop: budget, loop, halt, pending approval.
 const STOP_CODES: ReadonlySet<string> = new Set(['budget_exceeded', 'loop_detected', 'halted', 'approval_pending']);
-
-/** True for the errors that must end the agent loop: budget, loop, halt, pending approval. */
-export function isStopError(error: unknown): error is WardenError {
-  return isWardenError(error) && STOP_CODES.has(error.code);
-}
 
 /** True for a guard's refusal the model may see and recover from. */
 export function isDenialError(error: unknown): error is WardenError & { readonly decision: Decision } {
