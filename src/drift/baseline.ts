@@ -86,15 +86,15 @@ export interface BaselineLearner {
 }
 
 /**
- * Learns a mean and standard deviation (Welford). A warm-up of only 0s and 1s is a rate:
- * its standard deviation comes from a Jeffreys-smoothed proportion, so a tool that never
- * failed during warm-up can still be monitored for failures.
+ * Learns a mean and standard deviation (Welford). For a rate (values 0 or 1, `rate` set) a
+ * warm-up without variation still gives a baseline: its standard deviation comes from a
+ * Jeffreys-smoothed proportion, so a tool that never failed during warm-up can still be
+ * watched for failures. Any other constant warm-up gives none: nothing to test against.
  */
-export function meanLearner(): BaselineLearner {
+export function meanLearner(rate = false): BaselineLearner {
   let samples = 0;
   let mean = 0;
   let squares = 0;
-  let binary = true;
   return {
     get samples() {
       return samples;
@@ -105,15 +105,13 @@ export function meanLearner(): BaselineLearner {
       const delta = x - mean;
       mean += delta / samples;
       squares += delta * (x - mean);
-      if (x !== 0 && x !== 1) binary = false;
     },
     finish() {
-      if (binary) {
-        const smoothed = (mean * samples + 0.5) / (samples + 1);
-        return { kind: 'mean', mean, std: Math.sqrt(smoothed * (1 - smoothed)), samples };
-      }
       const std = samples > 1 ? Math.sqrt(squares / (samples - 1)) : 0;
-      return std > 0 ? { kind: 'mean', mean, std, samples } : undefined;
+      if (std > 0) return { kind: 'mean', mean, std, samples };
+      if (!rate || (mean !== 0 && mean !== 1)) return undefined;
+      const smoothed = (mean * samples + 0.5) / (samples + 1);
+      return { kind: 'mean', mean, std: Math.sqrt(smoothed * (1 - smoothed)), samples };
     },
   };
 }

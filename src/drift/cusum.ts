@@ -18,6 +18,8 @@ export interface CusumOptions {
   shift: number;
   /** Expected false alarms per observation on an unchanged stream; sets `h`. */
   falseAlarmRate: number;
+  /** Observations the baseline was estimated from; `h` then allows for its error. Omit for a known baseline. */
+  baselineSamples?: number;
   /** Decision interval `h` in standard deviations; overrides `falseAlarmRate` when given. */
   decisionInterval?: number;
 }
@@ -67,7 +69,7 @@ interface Side {
 export function createCusum(options: CusumOptions): Cusum {
   const { mean, std, shift } = options;
   const k = shift / 2;
-  const h = options.decisionInterval ?? cusumDecisionInterval(k, 1 / options.falseAlarmRate);
+  const h = options.decisionInterval ?? cusumDecisionInterval(k, 1 / options.falseAlarmRate, options.baselineSamples);
   const upper: Side = { sum: 0, count: 0, total: 0, since: undefined };
   const lower: Side = { sum: 0, count: 0, total: 0, since: undefined };
   let seen = 0;

@@ -1,7 +1,8 @@
 /**
  * The little distribution math drift detection needs: the chi-square survival function
  * (through the regularized incomplete gamma function) and the CUSUM decision interval for
- * a wanted in-control run length (Siegmund's approximation). A few dozen lines of textbook
+ * a wanted in-control run length (Siegmund's approximation), also for a baseline that was
+ * itself estimated from a warm-up. A few dozen lines of textbook
  * numerics instead of a statistics package: agentwarden keeps its runtime dependencies few,
  * and the packages that have these functions either cover only fixed significance levels
  * (simple-statistics' chi-square table) or bring a large library for one function.
@@ -63,24 +64,41 @@ export function chiSquareSurvival(statistic: number, degreesOfFreedom: number): 
 }
 
 /**
- * In-control average run length of a two-sided CUSUM on standardized normal data with
- * reference value `k` and decision interval `h` (Siegmund's approximation, each side
- * `(e^{2kb} − 2kb − 1) / 2k²` with `b = h + 1.166`; the two sides alarm independently).
+ * Average run length of a one-sided CUSUM (increments `z − k`) on normal data whose mean
+ * sits `drift` standard deviations above the baseline (Siegmund's approximation,
+ * `(e^{−2Δb} + 2Δb − 1) / 2Δ²` with `Δ = drift − k` and `b = h + 1.166`).
  */
-export function cusumInControlRunLength(k: number, h: number): number {
+export function cusumRunLength(k: number, h: number, drift: number): number {
   const b = h + 1.166;
-  const oneSided = k === 0 ? b * b : (Math.expm1(2 * k * b) - 2 * k * b) / (2 * k * k);
-  return oneSided / 2;
+  const delta = drift - k;
+  if (Math.abs(delta) < 1e-9) return b * b;
+  return (Math.expm1(-2 * delta * b) + 2 * delta * b) / (2 * delta * delta);
 }
 
+/**
+ * In-control average run length of a two-sided CUSUM with reference value `k` and decision
+ * interval `h`: the two sides alarm independently, so their alarm rates add. When the
+ * baseline was estimated from `baselineSamples` observations its mean is off by about
+ * `1/√n` standard deviations, which shortens the run length; the run length is then the one
+ * for a baseline off by `ERROR_ALLOWANCE` standard errors, a guarantee that holds for most
+ * warm-ups without making small shifts undetectable.
+ */
+export function cusumInControlRunLength(k: number, h: number, baselineSamples?: number): number {
+  const error = baselineSamples === undefined || !Number.isFinite(baselineSamples) ? 0 : ERROR_ALLOWANCE / Math.sqrt(baselineSamples);
+  return 1 / (1 / cusumRunLength(k, h, error) + 1 / cusumRunLength(k, h, -error));
+}
+
+/** Standard errors of a learned baseline's mean that the decision interval allows for. */
+export const ERROR_ALLOWANCE = 1;
+
 /** The CUSUM decision interval `h` whose in-control run length is `runLength` observations. */
-export function cusumDecisionInterval(k: number, runLength: number): number {
+export function cusumDecisionInterval(k: number, runLength: number, baselineSamples?: number): number {
   let low = 0;
   let high = 1;
-  while (cusumInControlRunLength(k, high) < runLength) high *= 2;
-  for (let i = 0; i < 100; i++) {
+  while (cusumInControlRunLength(k, high, baselineSamples) < runLength) high *= 2;
+  for (let i = 0; i < 60; i++) {
     const middle = (low + high) / 2;
-    if (cusumInControlRunLength(k, middle) < runLength) low = middle;
+    if (cusumInControlRunLength(k, middle, baselineSamples) < runLength) low = middle;
     else high = middle;
   }
   return high;

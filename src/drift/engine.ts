@@ -18,6 +18,8 @@ export interface DriftSample {
   readonly metric: string;
   readonly kind: 'mean' | 'mix';
   readonly value: number | string;
+  /** A 0/1 rate (error rate, boolean custom metric): a constant warm-up still gives a baseline. */
+  readonly rate?: boolean;
   /** Observation time in ms (from the observation itself, not the wall clock). */
   readonly at: number;
   readonly versionId: string;
@@ -117,6 +119,7 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
         std: baseline.std,
         shift: options.shiftFor(metric),
         falseAlarmRate: options.falseAlarmRate,
+        ...(baseline.samples !== undefined && { baselineSamples: baseline.samples }),
         ...(options.decisionInterval !== undefined && { decisionInterval: options.decisionInterval }),
       });
       return {
@@ -158,7 +161,7 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
     if (given) {
       track = { baseline: given, source: 'given', own: check(sample.metric, given, undefined) };
     } else {
-      track = { source: 'warmup', learner: sample.kind === 'mean' ? meanLearner() : mixLearner() };
+      track = { source: 'warmup', learner: sample.kind === 'mean' ? meanLearner(sample.rate === true) : mixLearner() };
       const previous = previousBaseline(version.versionId, sample.metric);
       if (previous && previous.baseline.kind === sample.kind) track.reference = check(sample.metric, previous.baseline, previous.versionId);
     }

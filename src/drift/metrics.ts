@@ -12,7 +12,7 @@ export type BuiltinMetric = 'toolMix' | 'errorRate' | 'latency' | 'tokensPerRun'
 export const BUILTIN_METRICS: readonly BuiltinMetric[] = ['toolMix', 'errorRate', 'latency', 'tokensPerRun', 'callsPerRun', 'decisionMix'];
 
 /** One value of one metric: a number for a mean metric, a category for a mix. */
-export type MetricValue = { readonly metric: string; readonly kind: 'mean'; readonly value: number } | { readonly metric: string; readonly kind: 'mix'; readonly value: string };
+export type MetricValue = { readonly metric: string; readonly kind: 'mean'; readonly value: number; readonly rate?: boolean } | { readonly metric: string; readonly kind: 'mix'; readonly value: string };
 
 /** Which kind a built-in metric name (or per-tool name) is; `undefined` if it is none. */
 export function builtinKind(metric: string): 'mean' | 'mix' | undefined {
@@ -27,7 +27,7 @@ export function callMetrics(observation: CallObservation, enabled: ReadonlySet<B
   const values: MetricValue[] = [];
   if (enabled.has('toolMix')) values.push({ metric: 'toolMix', kind: 'mix', value: observation.tool });
   if (observation.outcome === 'blocked') return values;
-  if (enabled.has('errorRate')) values.push({ metric: `errorRate:${observation.tool}`, kind: 'mean', value: observation.outcome === 'error' ? 1 : 0 });
+  if (enabled.has('errorRate')) values.push({ metric: `errorRate:${observation.tool}`, kind: 'mean', value: observation.outcome === 'error' ? 1 : 0, rate: true });
   if (enabled.has('latency')) values.push({ metric: `latencyMs:${observation.tool}`, kind: 'mean', value: observation.durationMs });
   return values;
 }

@@ -17,7 +17,10 @@ import { named } from '../internal/named.js';
 import { describeValue, parseOptions } from '../internal/options.js';
 import type { CallObservation, Decision, Middleware, RunObservation, WardenHost } from '../types.js';
 
-/** A metric's value for one observation; `undefined` (or `null`) when it does not apply. */
+/**
+ * A metric's value for one observation; `undefined` (or `null`) when it does not apply. A
+ * boolean counts as a 0/1 rate.
+ */
 export type MetricValueOf<Observation> = (observation: Observation) => number | boolean | undefined | null;
 
 /** A custom metric: a function over call observations, or a spec choosing calls or runs. */
@@ -158,7 +161,10 @@ export function driftMonitor(options: DriftMonitorOptions = {}): Middleware {
           continue;
         }
         if (value === undefined || value === null) continue;
-        if (typeof value === 'boolean') value = value ? 1 : 0;
+        if (typeof value === 'boolean') {
+          values.push({ metric: metric.name, kind: 'mean', value: value ? 1 : 0, rate: true });
+          continue;
+        }
         if (typeof value !== 'number') {
           host.count('drift.ignored');
           continue;
