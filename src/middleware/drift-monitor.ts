@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 import { alarmDecision, type DriftAlarm } from '../drift/alarm.js';
+import type { DriftApi } from '../drift/api.js';
 import { MIN_BASELINE_SAMPLES, checkBaseline, type Baseline, type GivenMeanBaseline, type GivenMixBaseline } from '../drift/baseline.js';
-import { createDriftEngine, type DriftStatus } from '../drift/engine.js';
+import { createDriftEngine } from '../drift/engine.js';
 import { BUILTIN_METRICS, builtinKind, callMetrics, decisionMetrics, runMetrics, type BuiltinMetric, type MetricValue } from '../drift/metrics.js';
 import { checkSnapshot, type DriftSnapshot } from '../drift/snapshot.js';
 import { OptionsError } from '../errors.js';
@@ -57,16 +58,6 @@ export interface DriftMonitorOptions {
   window?: number;
   /** After an alarm, the same metric of the same version stays quiet this long (observation time). Defaults to 15 minutes. */
   debounceMs?: number;
-}
-
-/** What `warden.drift` offers once a `driftMonitor` is attached. */
-export interface DriftApi {
-  /** Learned baselines per version, as JSON; pass back as `baseline: { snapshot }`. */
-  snapshot(): DriftSnapshot;
-  /** Per version and metric: warm-up, monitoring or degenerate, with the baseline. */
-  status(): DriftStatus[];
-  /** Alarms raised so far (the last 100). */
-  alarms(): DriftAlarm[];
 }
 
 const FACTORY = 'driftMonitor';
