@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { alarmDecision, type DriftAlarm } from '../drift/alarm.js';
 import type { DriftApi } from '../drift/api.js';
 import { MIN_BASELINE_SAMPLES, checkBaseline, type Baseline, type GivenMeanBaseline, type GivenMixBaseline } from '../drift/baseline.js';
-import { createDriftEngine } from '../drift/engine.js';
+import { createDriftEngine, type DriftSample } from '../drift/engine.js';
 import { BUILTIN_METRICS, builtinKind, callMetrics, decisionMetrics, runMetrics, type BuiltinMetric, type MetricValue } from '../drift/metrics.js';
 import { checkSnapshot, type DriftSnapshot } from '../drift/snapshot.js';
 import { OptionsError } from '../errors.js';
@@ -61,6 +61,15 @@ export interface DriftMonitorOptions {
 }
 
 const FACTORY = 'driftMonitor';
+
+/** Where a metric value came from (one shape for every event, so samples stay monomorphic). */
+interface SampleContext {
+  versionId: string;
+  versionLabel: string | undefined;
+  tool: string | undefined;
+  callId: string | undefined;
+  runId: string | undefined;
+}
 const MAX_KEPT_ALARMS = 100;
 const isFunction = (value: unknown) => typeof value === 'function';
 const positive = z.number({ error: 'must be a positive number' }).positive({ error: 'must be a positive number' }).finite({ error: 'must be a positive number' });
@@ -126,13 +135,26 @@ export function driftMonitor(options: DriftMonitorOptions = {}): Middleware {
       count: (counter) => host.count(counter),
     });
 
-    const feed = (values: MetricValue[], at: number, context: { versionId: string; versionLabel?: string; tool?: string; callId?: string; runId?: string }) => {
+    const feed = (values: MetricValue[], at: number, context: SampleContext) => {
       for (const value of values) {
         if (value.kind === 'mean' && !Number.isFinite(value.value)) {
           host.count('drift.ignored');
           continue;
         }
-        for (const alarm of engine.observe({ ...value, ...context, at })) {
+        // Built field by field: object spread here cost more than the whole detector.
+        const sample: DriftSample = {
+          metric: value.metric,
+          kind: value.kind,
+          value: value.value,
+          rate: value.kind === 'mean' && value.rate === true,
+          at,
+          versionId: context.versionId,
+          versionLabel: context.versionLabel,
+          tool: context.tool,
+          callId: context.callId,
+          runId: context.runId,
+        };
+        for (const alarm of engine.observe(sample)) {
           alarms.push(alarm);
           if (alarms.length > MAX_KEPT_ALARMS) alarms.shift();
           host.emit('drift', alarm);
@@ -175,28 +197,17 @@ export function driftMonitor(options: DriftMonitorOptions = {}): Middleware {
     host.on('call', guarded((observation: CallObservation) => {
       const values = [...callMetrics(observation, enabled), ...customValues('call', observation)];
       const { version } = observation;
-      feed(values, observation.startedAt + observation.durationMs, {
-        versionId: version.id,
-        ...(version.label !== undefined && { versionLabel: version.label }),
-        tool: observation.tool,
-        callId: observation.callId,
-        runId: observation.runId,
-      });
+      feed(values, observation.startedAt + observation.durationMs, { versionId: version.id, versionLabel: version.label, tool: observation.tool, callId: observation.callId, runId: observation.runId });
     }));
     host.on('run', guarded((observation: RunObservation) => {
       const values = [...runMetrics(observation, enabled), ...customValues('run', observation)];
       const { version } = observation.run;
-      feed(values, observation.run.startedAt + observation.durationMs, { versionId: version.id, ...(version.label !== undefined && { versionLabel: version.label }), runId: observation.run.runId });
+      feed(values, observation.run.startedAt + observation.durationMs, { versionId: version.id, versionLabel: version.label, tool: undefined, callId: undefined, runId: observation.run.runId });
     }));
     host.on('decision', guarded((decision: Decision) => {
       if (decision.by === FACTORY) return;
       const at = Date.parse(decision.at);
-      feed(decisionMetrics(decision, enabled), Number.isNaN(at) ? host.clock.now() : at, {
-        versionId: decision.versionId ?? host.version.id,
-        tool: decision.tool,
-        callId: decision.callId,
-        ...(decision.runId !== undefined && { runId: decision.runId }),
-      });
+      feed(decisionMetrics(decision, enabled), Number.isNaN(at) ? host.clock.now() : at, { versionId: decision.versionId ?? host.version.id, versionLabel: undefined, tool: decision.tool, callId: decision.callId, runId: decision.runId });
     }));
 
     const api: DriftApi = {
