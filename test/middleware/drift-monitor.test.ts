@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createWarden, type Warden } from '../../src/warden.js';
 import { driftMonitor, type DriftMonitorOptions } from '../../src/middleware/drift-monitor.js';
 import type { DriftAlarm } from '../../src/drift/alarm.js';
+import type { DriftSnapshot } from '../../src/drift/snapshot.js';
 import { OptionsError } from '../../src/errors.js';
 import { versionStamp } from '../../src/version.js';
 import { policy } from '../../src/middleware/policy.js';
@@ -156,8 +157,25 @@ describe('driftMonitor on a warden', () => {
     expect(second.drift[0]).toMatchObject({ metric: 'approvalRate', comparedTo: 'baseline', versionId: versionA.id, baselineVersionId: versionA.id });
   });
 
+  it('runs custom run-level metrics against a given baseline', async () => {
+    const { warden, clock, drift } = claimsAgent({
+      builtins: false,
+      metrics: { escalations: { on: 'run', value: (run) => Number(run.run.metadata.escalations ?? 0), threshold: 1 } },
+      baseline: { escalations: { mean: 0.2, std: 0.4 } },
+    });
+    const log = decisionRecorder(warden);
+    for (let i = 0; i < 40 && drift.length === 0; i++) {
+      clock.advance(60_000);
+      await warden.run({ metadata: { escalations: 3 } }, async () => undefined);
+    }
+    expect(log.decisions[0]).toMatchObject({ outcome: 'flag', by: 'driftMonitor', tool: '*', callId: expect.stringMatching(/^drift_/), runId: drift[0]!.runId });
+    expect(drift[0]).toMatchObject({ metric: 'escalations', comparedTo: 'baseline', direction: 'up', current: 3, runId: expect.any(String) });
+    expect(drift[0]).not.toHaveProperty('tool');
+  });
+
   it('registers warden.drift', () => {
     const warden = createWarden({ agent: 'a', middleware: [driftMonitor()] });
+    expectTypeOf(warden.drift.snapshot()).toEqualTypeOf<DriftSnapshot>();
     expect(warden.drift.snapshot()).toMatchObject({ format: 'agentwarden.drift/1', agent: 'a', versions: [] });
     expect(warden.drift.alarms()).toEqual([]);
   });
