@@ -22,14 +22,29 @@ export function builtinKind(metric: string): 'mean' | 'mix' | undefined {
   return undefined;
 }
 
-/** Built-in values of one finished call. Blocked calls count in the tool mix only. */
-export function callMetrics(observation: CallObservation, enabled: ReadonlySet<BuiltinMetric>): MetricValue[] {
-  const values: MetricValue[] = [];
-  if (enabled.has('toolMix')) values.push({ metric: 'toolMix', kind: 'mix', value: observation.tool });
-  if (observation.outcome === 'blocked') return values;
-  if (enabled.has('errorRate')) values.push({ metric: `errorRate:${observation.tool}`, kind: 'mean', value: observation.outcome === 'error' ? 1 : 0, rate: true });
-  if (enabled.has('latency')) values.push({ metric: `latencyMs:${observation.tool}`, kind: 'mean', value: observation.durationMs });
-  return values;
+/**
+ * Reads the built-in values of finished calls. Blocked calls count in the tool mix only.
+ * Per-tool metric names are built once per tool, since this runs on every call.
+ */
+export function callMetricsReader(enabled: ReadonlySet<BuiltinMetric>): (observation: CallObservation) => MetricValue[] {
+  const names = new Map<string, { errorRate: string; latency: string }>();
+  const namesFor = (tool: string) => {
+    let found = names.get(tool);
+    if (!found) {
+      found = { errorRate: `errorRate:${tool}`, latency: `latencyMs:${tool}` };
+      if (names.size < 10_000) names.set(tool, found);
+    }
+    return found;
+  };
+  return (observation) => {
+    const values: MetricValue[] = [];
+    if (enabled.has('toolMix')) values.push({ metric: 'toolMix', kind: 'mix', value: observation.tool });
+    if (observation.outcome === 'blocked') return values;
+    const { errorRate, latency } = namesFor(observation.tool);
+    if (enabled.has('errorRate')) values.push({ metric: errorRate, kind: 'mean', value: observation.outcome === 'error' ? 1 : 0, rate: true });
+    if (enabled.has('latency')) values.push({ metric: latency, kind: 'mean', value: observation.durationMs });
+    return values;
+  };
 }
 
 /** Built-in values of one finished run. */

@@ -11,7 +11,7 @@ import { alarmDecision, type DriftAlarm } from '../drift/alarm.js';
 import type { DriftApi } from '../drift/api.js';
 import { MIN_BASELINE_SAMPLES, checkBaseline, type Baseline, type GivenMeanBaseline, type GivenMixBaseline } from '../drift/baseline.js';
 import { createDriftEngine, type DriftSample } from '../drift/engine.js';
-import { BUILTIN_METRICS, builtinKind, callMetrics, decisionMetrics, runMetrics, type BuiltinMetric, type MetricValue } from '../drift/metrics.js';
+import { BUILTIN_METRICS, builtinKind, callMetricsReader, decisionMetrics, runMetrics, type BuiltinMetric, type MetricValue } from '../drift/metrics.js';
 import { checkSnapshot, type DriftSnapshot } from '../drift/snapshot.js';
 import { OptionsError } from '../errors.js';
 import { named } from '../internal/named.js';
@@ -122,6 +122,7 @@ export function driftMonitor(options: DriftMonitorOptions = {}): Middleware {
 
   function attach(host: WardenHost): void {
     const alarms: DriftAlarm[] = [];
+    const callMetrics = callMetricsReader(enabled);
     const engine = createDriftEngine({
       agent: host.agent,
       warmup,
@@ -195,7 +196,7 @@ export function driftMonitor(options: DriftMonitorOptions = {}): Middleware {
     };
 
     host.on('call', guarded((observation: CallObservation) => {
-      const values = [...callMetrics(observation, enabled), ...customValues('call', observation)];
+      const values = [...callMetrics(observation), ...customValues('call', observation)];
       const { version } = observation;
       feed(values, observation.startedAt + observation.durationMs, { versionId: version.id, versionLabel: version.label, tool: observation.tool, callId: observation.callId, runId: observation.runId });
     }));
