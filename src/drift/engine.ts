@@ -8,9 +8,8 @@
  * drive it directly.
  */
 import { meanLearner, mixLearner, type Baseline, type BaselineLearner } from './baseline.js';
-import type { DriftAlarm, DriftStatistic } from './alarm.js';
-import { createCusum } from './cusum.js';
-import { createMixTest } from './mix-test.js';
+import type { DriftAlarm } from './alarm.js';
+import { createCheck, type Check, type Verdict } from './check.js';
 import { SNAPSHOT_FORMAT, type DriftSnapshot } from './snapshot.js';
 
 /** One value of one metric, with where and when it came from. */
@@ -69,14 +68,6 @@ export interface DriftEngine {
   status(): DriftStatus[];
 }
 
-type Verdict = Pick<DriftAlarm, 'current' | 'direction' | 'statistic'> & { observations: number; since: number | undefined };
-
-interface Check {
-  readonly baseline: Baseline;
-  readonly baselineVersionId: string | undefined;
-  update(value: number | string, at: number): Verdict | undefined;
-}
-
 interface MetricTrack {
   baseline?: Baseline;
   source: 'given' | 'learned' | 'restored' | 'warmup' | 'degenerate';
@@ -113,37 +104,7 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
   }
 
   function check(metric: string, baseline: Baseline, baselineVersionId: string | undefined): Check {
-    if (baseline.kind === 'mean') {
-      const cusum = createCusum({
-        mean: baseline.mean,
-        std: baseline.std,
-        shift: options.shiftFor(metric),
-        falseAlarmRate: options.falseAlarmRate,
-        ...(baseline.samples !== undefined && { baselineSamples: baseline.samples }),
-        ...(options.decisionInterval !== undefined && { decisionInterval: options.decisionInterval }),
-      });
-      return {
-        baseline,
-        baselineVersionId,
-        update(value, at) {
-          const alarm = cusum.update(value as number, at);
-          if (!alarm) return undefined;
-          const statistic: DriftStatistic = { test: 'cusum', value: alarm.statistic, threshold: alarm.threshold, reference: cusum.k };
-          return { current: alarm.current, direction: alarm.direction, statistic, observations: alarm.observations, since: alarm.since };
-        },
-      };
-    }
-    const test = createMixTest({ shares: baseline.shares, window: options.window, falseAlarmRate: options.falseAlarmRate });
-    return {
-      baseline,
-      baselineVersionId,
-      update(value, at) {
-        const alarm = test.update(String(value), at);
-        if (!alarm) return undefined;
-        const { statistic, degreesOfFreedom, pValue, alpha, jensenShannon, psi } = alarm;
-        return { current: alarm.current, statistic: { test: 'chi_square', value: statistic, degreesOfFreedom, pValue, alpha, jensenShannon, psi }, observations: alarm.observations, since: alarm.since };
-      },
-    };
+    return createCheck(baseline, baselineVersionId, { shift: options.shiftFor(metric), falseAlarmRate: options.falseAlarmRate, window: options.window, decisionInterval: options.decisionInterval });
   }
 
   function previousBaseline(versionId: string, metric: string): { versionId: string; baseline: Baseline } | undefined {
