@@ -71,7 +71,7 @@ describe('driftMonitor on a warden', () => {
   });
 
   it('notices a tool that starts failing (error rate per tool)', async () => {
-    const { warden, clock, drift } = claimsAgent({ builtins: ['errorRate'], baseline: { warmup: 50 } });
+    const { warden, clock, drift } = claimsAgent({ builtins: ['errorRate', 'decisionMix'], baseline: { warmup: 50 } });
     let failing = false;
     const lookup = warden.tool('lookup_policy', () => {
       if (failing) throw new Error('upstream 503');
@@ -84,6 +84,8 @@ describe('driftMonitor on a warden', () => {
       await lookup({}).catch(() => undefined);
     }
     expect(drift[0]).toMatchObject({ metric: 'errorRate:lookup_policy', direction: 'up', comparedTo: 'baseline', current: 1 });
+    // Its own flag decisions never feed the decision mix.
+    expect(warden.drift.status().map((row) => row.metric)).toEqual(['errorRate:lookup_policy']);
   });
 
   it('watches tokens per run, the tool mix and the decision mix from the warden’s own events', async () => {
