@@ -16,6 +16,7 @@ import { newId } from './internal/ids.js';
 import { validateInput, validateOutput } from './middleware/validate.js';
 import { createRunStorage, emptyTotals, type RunRecord } from './run-scope.js';
 import { missingCapability } from './capabilities.js';
+import type { ApprovalsApi } from './approval/api.js';
 import type {
   CallObservation,
   Clock,
@@ -91,7 +92,7 @@ export type GuardedTool<Args, Result> = ((args: Args, options?: GuardedCallOptio
 };
 
 /** `warden.approvals` as the approval middleware provides it. */
-export type ApprovalsApi = Record<string, (...args: any[]) => any>;
+export type { ApprovalsApi } from './approval/api.js';
 
 /** Counters of swallowed errors and notable events, by name. */
 export type WardenStats = Record<string, number>;
@@ -423,7 +424,7 @@ export function createWarden(options: WardenOptions): Warden {
       return active.chat(currentRecord()?.info, model, attributes, fn);
     },
     get approvals() {
-      return (capabilities.get('approvals') as ApprovalsApi | undefined) ?? missingCapability('approvals', 'approval()');
+      return (capabilities.get('approvals') as ApprovalsApi | undefined) ?? (missingCapability('approvals', 'approval()') as unknown as ApprovalsApi);
     },
     get drift() {
       return (capabilities.get('drift') as Record<string, (...args: any[]) => any> | undefined) ?? missingCapability('drift', 'driftMonitor()');
