@@ -10,7 +10,7 @@ import { clockOf, hostOf } from '../call-context.js';
 import { decide } from '../decision.js';
 import { ApprovalPendingError, ApprovalRejectedError } from '../errors.js';
 import type { ApprovalTicket } from '../stores/approval-store.js';
-import type { Next, ToolCall, WardenHost } from '../types.js';
+import type { Next, ToolCall } from '../types.js';
 import { askApprover, type Approver } from './ask-approver.js';
 import { ApprovalTicketError } from './errors.js';
 import type { ApprovalHub } from './hub.js';
@@ -32,8 +32,16 @@ export interface GateSettings {
 const MAX_ROUNDS = 16;
 const BY = 'approval';
 
-/** The hash of the policy in force, from the `policyHash` capability (a string or a function). */
-export function policyHashOf(host: WardenHost | undefined): string | undefined {
+/**
+ * The hash of the policy in force for `call`: the one a policy rule attached to
+ * `call.requiresApproval`, else the `policy` capability's `hash` (registered by `policy()`),
+ * else a `policyHash` capability (a string or a function returning one).
+ */
+export function policyHashOf(call: ToolCall): string | undefined {
+  if (call.requiresApproval?.policyHash !== undefined) return call.requiresApproval.policyHash;
+  const host = hostOf(call);
+  const fromPolicy = host?.capability<{ hash?: unknown }>('policy')?.hash;
+  if (typeof fromPolicy === 'string') return fromPolicy;
   const provided = host?.capability<unknown>('policyHash');
   const value = typeof provided === 'function' ? (provided as () => unknown)() : provided;
   return typeof value === 'string' ? value : undefined;
@@ -45,7 +53,7 @@ export async function gateCall(call: ToolCall, next: Next, settings: GateSetting
   const { store } = hub;
   const clock = clockOf(call);
   const gate = gateReasonOf(call);
-  const policyHash = policyHashOf(hostOf(call));
+  const policyHash = policyHashOf(call);
   let ticket = await store.findByCallId(call.callId);
   let created = false;
   let replaced: string | undefined;
