@@ -76,10 +76,24 @@ export function approvalsApi(hub: ApprovalHub): ApprovalsApi {
       const { signal, pollMs = 1_000 } = options;
       for (;;) {
         signal?.throwIfAborted();
-        const ticket = await api.get(id);
-        if (!ticket) throw new ApprovalTicketError('unknown_ticket', `no approval ticket with id "${id}" in ${hub.store.storeName}`, { ticketId: id });
-        if (ticket.status !== 'pending') return ticket;
-        await nextChance(hub, ticket, Math.min(pollMs, Math.max(1, Date.parse(ticket.expiresAt) - now())), signal);
+        // Listen before reading, so a resolve between the read and the wait is not missed.
+        const wake = listenForChange(hub, id, signal);
+        let ticket: ApprovalTicket | undefined;
+        try {
+          ticket = await api.get(id);
+        } catch (error) {
+          wake.cancel();
+          throw error;
+        }
+        if (!ticket) {
+          wake.cancel();
+          throw new ApprovalTicketError('unknown_ticket', `no approval ticket with id "${id}" in ${hub.store.storeName}`, { ticketId: id });
+        }
+        if (ticket.status !== 'pending') {
+          wake.cancel();
+          return ticket;
+        }
+        await wake.after(Math.min(pollMs, Math.max(1, Date.parse(ticket.expiresAt) - now())));
       }
     },
   };
@@ -92,26 +106,30 @@ export function announceExpiry(hub: ApprovalHub, ticket: ApprovalTicket): void {
   hub.changed('expired', ticket);
 }
 
-function nextChance(hub: ApprovalHub, ticket: ApprovalTicket, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const clock = hub.clock();
-    const done = () => {
-      clock.clearTimeout(timer);
-      unsubscribe();
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const timer = clock.setTimeout(() => {
-      done();
-      resolve();
-    }, delayMs);
-    const unsubscribe = hub.onChange(ticket.id, () => {
-      done();
-      resolve();
-    });
-    const onAbort = () => {
-      done();
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+/** A wake-up on the next local change of ticket `id`, or after a delay, or on abort. */
+function listenForChange(hub: ApprovalHub, id: string, signal: AbortSignal | undefined) {
+  const clock = hub.clock();
+  let timer: unknown;
+  let wake: () => void = () => {};
+  let fail: (reason: unknown) => void = () => {};
+  const changed = new Promise<void>((resolve, reject) => {
+    wake = resolve;
+    fail = reject;
   });
+  changed.catch(() => {}); // an abort during the read is reported by `after`, not as unhandled
+  const onAbort = () => fail(signal?.reason);
+  const unsubscribe = hub.onChange(id, () => wake());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const cancel = () => {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    unsubscribe();
+    signal?.removeEventListener('abort', onAbort);
+  };
+  return {
+    cancel,
+    after(delayMs: number): Promise<void> {
+      timer = clock.setTimeout(() => wake(), delayMs);
+      return changed.finally(cancel);
+    },
+  };
 }

@@ -98,7 +98,7 @@ export async function gateCall(call: ToolCall, next: Next, settings: GateSetting
           onError: () => hub.count('approval.approver_errors'),
         });
         try {
-          const resolution = await resolveTicket(store, ticket.id, verdict, { now: clock.now(), announced: true });
+          const resolution = await resolveTicket(store, ticket.id, verdict, { now: clock.now(), announced: true, expire: false });
           ticket = resolution.ticket;
           if (!resolution.expired) {
             decide(call, { outcome: verdict.approved ? 'approve' : 'reject', by: verdict.by, rule: ticket.decisionType, reason: verdict.reason ?? (verdict.approved ? 'approved' : 'rejected'), details: { ...details, phase: 'resolved' } });

@@ -43,12 +43,12 @@ export interface Resolution {
 
 /**
  * Applies `verdict` to pending ticket `id`. An expired ticket is expired (and reported),
- * not resolved. Throws `unknown_ticket` or `already_resolved`.
+ * not resolved (unless `expire: false`: an inline approver's own timeout wins). Throws `unknown_ticket` or `already_resolved`.
  */
-export async function resolveTicket(store: ApprovalStore, id: string, verdict: ApprovalVerdict, context: { now: number; announced: boolean }): Promise<Resolution> {
+export async function resolveTicket(store: ApprovalStore, id: string, verdict: ApprovalVerdict, context: { now: number; announced: boolean; expire?: boolean }): Promise<Resolution> {
   const ticket = await store.get(id);
   if (!ticket) throw new ApprovalTicketError('unknown_ticket', `no approval ticket with id "${id}" in ${store.storeName}`, { ticketId: id });
-  if (isDue(ticket, context.now)) {
+  if (context.expire !== false && isDue(ticket, context.now)) {
     const expired = await expireTicket(store, ticket, context.now, context.announced);
     if (expired) return { ticket: expired, expired: true };
   }
