@@ -23,7 +23,7 @@ describe('fileApprovalStore', () => {
     expect(await a.list()).toHaveLength(40);
   });
 
-  it('loses no ticket when four processes write to one file at once', async () => {
+  it('loses no ticket when four processes write to one file at once', { timeout: 60_000 }, async () => {
     const path = tempFile();
     const children = await Promise.all([0, 1, 2, 3].map((n) => runTsx('test/fixtures/store-open-many.ts', [path, `p${n}`, '10'])));
     expect(children.map((child) => child.code)).toEqual([0, 0, 0, 0]);
@@ -31,7 +31,7 @@ describe('fileApprovalStore', () => {
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
-  it('stays readable and writable after a crash between writing the temp file and renaming it', async () => {
+  it('stays readable and writable after a crash between writing the temp file and renaming it', { timeout: 60_000 }, async () => {
     const path = tempFile();
     await fileApprovalStore(path).open(sampleTicket('before'));
     const before = readFileSync(path, 'utf8');
