@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   approval,
@@ -5,6 +8,8 @@ import {
   ApprovalRejectedError,
   ApprovalTicketError,
   createWarden,
+  fileApprovalStore,
+  StoreUnavailableError,
   memoryApprovalStore,
   OptionsError,
   policy,
@@ -100,7 +105,7 @@ describe('approval: pause and resume', () => {
     expect(runs).toHaveLength(1);
     expect((await warden.approvals.get(ticket.id))?.status).toBe('done');
     expect(log.decisions.map((d) => `${d.outcome}:${d.by}`)).toEqual(['pause:approval', 'approve:alice', 'allow:approval', 'allow:approval']);
-    expect(events.map((event) => event.kind)).toEqual(['requested', 'approved']);
+    expect(events.map((event) => event.kind)).toEqual(['requested', 'approved', 'executed']);
   });
 
   it('keeps pausing the same ticket while it is pending', async () => {
@@ -285,6 +290,14 @@ describe('approval: policy routing and telemetry', () => {
   ])('rejects bad options %j at construction', (options, message) => {
     expect(() => approval(options as never)).toThrow(OptionsError);
     expect(() => approval(options as never)).toThrow(message);
+  });
+
+  it('fails a gated call with StoreUnavailableError naming the file when the store is corrupt', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'aw-approval-')), 'approvals.json');
+    writeFileSync(path, 'not json');
+    const { refund, runs } = setup({ store: fileApprovalStore(path) });
+    await expect(refund({ orderId: 'A1', amount: 900 })).rejects.toSatisfy((error) => error instanceof StoreUnavailableError && error.message.includes(path));
+    expect(runs).toHaveLength(0);
   });
 
   it('provides warden.approvals only when the middleware is configured', () => {
