@@ -9,6 +9,7 @@
 import { clockOf, hostOf } from '../call-context.js';
 import { decide } from '../decision.js';
 import { ApprovalPendingError, ApprovalRejectedError } from '../errors.js';
+import { stableHash } from '../internal/stable-hash.js';
 import type { ApprovalTicket } from '../stores/approval-store.js';
 import type { Next, ToolCall } from '../types.js';
 import { askApprover, type Approver } from './ask-approver.js';
@@ -147,6 +148,7 @@ export async function gateCall(call: ToolCall, next: Next, settings: GateSetting
         throw new ApprovalRejectedError(decide(call, { outcome: 'reject', by: verdict?.by ?? BY, rule: ticket.decisionType, reason, details: { ...details, status: ticket.status } }));
       }
       case 'done': {
+        if (ticket.argsHash !== stableHash(call.args)) throw alreadyRan(call, ticket, 'with other args; use a new callId for a new call');
         if (ticket.execution?.resultUnstorable) throw alreadyRan(call, ticket, 'its result could not be stored as JSON');
         decide(call, { outcome: 'allow', by: BY, rule: ticket.decisionType, reason: 'already ran once; returning the stored result', details: { ...details, replay: true } });
         return ticket.execution?.result;

@@ -136,6 +136,15 @@ describe('approval: pause and resume', () => {
     expect(new Set(results.map((result) => JSON.stringify(result)))).toEqual(new Set([JSON.stringify({ refunded: 900, orderId: 'A1' })]));
   });
 
+  it('refuses to hand a stored result to the same callId with other args', async () => {
+    const { refund, runs, warden } = setup();
+    const ticket = await pendingTicket(refund({ orderId: 'A1', amount: 900 }, { callId: 'c1' }));
+    await warden.approvals.resolve(ticket.id, { approved: true, by: 'alice' });
+    await refund({ orderId: 'A1', amount: 900 }, { callId: 'c1' });
+    await expect(refund({ orderId: 'A1', amount: 5_000 }, { callId: 'c1' })).rejects.toMatchObject({ code: 'approval_already_ran', message: expect.stringMatching(/with other args/) });
+    expect(runs).toHaveLength(1);
+  });
+
   it('never re-runs a call whose tool failed after approval', async () => {
     const clock = fakeClock();
     const warden = createWarden({ agent: 'a', clock, middleware: [approval({ when: () => true })] });
