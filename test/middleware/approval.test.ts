@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   approval,
   ApprovalPendingError,
@@ -17,6 +17,7 @@ import {
   type ApprovalEvent,
   type ApprovalOptions,
   type ApprovalTicket,
+  type ApprovalVerdict,
   type ToolCall,
 } from '../../src/index.js';
 import { decisionRecorder, fakeClock, memoryTracing } from '../../src/testing/index.js';
@@ -307,6 +308,25 @@ describe('approval: policy routing and telemetry', () => {
     const { refund, runs } = setup({ store: fileApprovalStore(path) });
     await expect(refund({ orderId: 'A1', amount: 900 })).rejects.toSatisfy((error) => error instanceof StoreUnavailableError && error.message.includes(path));
     expect(runs).toHaveLength(0);
+  });
+
+  it('expires past-due tickets when listing, with a reject decision and an approval event', async () => {
+    const { refund, warden, clock, log } = setup({ timeoutMs: 1_000 });
+    const events: ApprovalEvent[] = [];
+    warden.on('approval', (event) => void events.push(event));
+    const ticket = await pendingTicket(refund({ orderId: 'A1', amount: 900 }, { callId: 'c1' }));
+    clock.advance(1_000);
+    expect(await warden.approvals.list({ status: 'pending' })).toEqual([]);
+    expect(await warden.approvals.list({ status: 'expired' })).toMatchObject([{ id: ticket.id }]);
+    expect(log.decisions.at(-1)).toMatchObject({ outcome: 'reject', by: 'approval', reason: 'expired', callId: 'c1', details: { ticketId: ticket.id } });
+    expect(events.map((event) => event.kind)).toEqual(['requested', 'expired']);
+  });
+
+  it('types warden.approvals for callers', () => {
+    const { warden } = setup();
+    expectTypeOf(warden.approvals.resolve).returns.resolves.toEqualTypeOf<ApprovalTicket>();
+    expectTypeOf(warden.approvals.get).returns.resolves.toEqualTypeOf<ApprovalTicket | undefined>();
+    expectTypeOf<Parameters<typeof warden.approvals.resolve>[1]>().toEqualTypeOf<ApprovalVerdict>();
   });
 
   it('provides warden.approvals only when the middleware is configured', () => {
