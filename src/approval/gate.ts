@@ -127,11 +127,12 @@ export async function gateCall(call: ToolCall, next: Next, settings: GateSetting
         if (verdict && !verdict.announced) {
           decide(call, { outcome: 'approve', by: approvedBy, rule: ticket.decisionType, reason: verdict.reason ?? 'approved', details: { ...details, phase: 'resolved', at: verdict.at } });
         }
-        const outcome = await runOnce(ticket, () => {
+        const approved = ticket;
+        const outcome = await runOnce(approved, () => {
           decide(call, {
             outcome: 'allow',
             by: BY,
-            rule: ticket!.decisionType,
+            rule: approved.decisionType,
             reason: `approved by ${approvedBy}${stale.length > 0 ? ` (stale approval accepted: ${stale.join('; ')})` : ''}`,
             details: { ...details, approvedBy, phase: 'resumed', ...(stale.length > 0 && { stale }) },
           });
