@@ -5,7 +5,7 @@ import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WardenCallbackHandler, wardenMiddleware } from '../../src/adapters/langchain.js';
-import { createWarden, HaltedError, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, tracing, type RunObservation, type SettledUsage } from '../../src/index.js';
+import { ApprovalPendingError, approval, createWarden, HaltedError, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, tracing, type RunObservation, type SettledUsage } from '../../src/index.js';
 import { formatSpanTree, memoryTracing, type MemoryTracing } from '../../src/testing/index.js';
 import { lookupTool, refundTool, scriptedModel } from './langchain-fixtures.js';
 
@@ -100,6 +100,35 @@ describe('wardenMiddleware', () => {
     expect(runs).toEqual(['A1']);
     expect(model.callCount).toBe(2);
     expect(result.messages.at(-1)?.content).toBe('A1 shipped.');
+  });
+
+  it('ends agent.invoke with ApprovalPendingError; once approved, a checkpoint resume runs the same call once', async () => {
+    const warden = createWarden({ agent: 'support', middleware: [approval({ when: (call) => call.tool === 'issue_refund' })] });
+    const { refund, runs } = refundTool();
+    const model = scriptedModel([{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 900 }, id: 'r1' }], tokens: [1, 1] }, { answer: 'Refunded.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [refund], middleware: [wardenMiddleware(warden)], checkpointer: new MemorySaver() });
+    const thread = { configurable: { thread_id: 'claim-9' } };
+    const pending = await warden.run({}, () => agent.invoke(ask('Refund A1'), thread)).catch((caught: unknown) => caught);
+    expect(pending).toBeInstanceOf(ApprovalPendingError);
+    const ticket = (pending as ApprovalPendingError).ticket as { id: string; callId: string };
+    expect(ticket.callId).toBe('r1');
+    expect(runs).toEqual([]);
+
+    await warden.approvals.resolve(ticket.id, { approved: true, by: 'alice' });
+    const result = await warden.run({}, () => agent.invoke(null as never, thread));
+    expect(runs).toEqual([900]);
+    expect(result.messages.at(-1)?.content).toBe('Refunded.');
+  });
+
+  it('turns a rejected approval into an error ToolMessage the model reads', async () => {
+    const warden = createWarden({ agent: 'support', middleware: [approval({ when: (call) => call.tool === 'issue_refund', approver: async () => ({ approved: false, by: 'lead', reason: 'over the limit' }) })] });
+    const { refund, runs } = refundTool();
+    const model = scriptedModel([{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 900 }, id: 'r1' }], tokens: [1, 1] }, { answer: 'The refund was rejected.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [refund], middleware: [wardenMiddleware(warden)] });
+    const result = await warden.run({}, () => agent.invoke(ask('Refund A1')));
+    expect(runs).toEqual([]);
+    expect(result.messages.find((message) => ToolMessage.isInstance(message))).toMatchObject({ status: 'error', content: expect.stringContaining('over the limit') });
+    expect(result.messages.at(-1)?.content).toBe('The refund was rejected.');
   });
 
   it('records the usage every model call reported, in the run totals too', async () => {
