@@ -7,3 +7,4 @@ export { wardenMiddleware } from './langchain/middleware.js';
 export type { WardenMiddlewareOptions, WardenAgentMiddleware } from './langchain/middleware.js';
 export { usageFromMessage, usageFromResult } from './langchain/usage.js';
 export type { TokenCounts } from './langchain/usage.js';
+export type { ApprovalInterrupt, ApprovalResume } from './langchain/approval-interrupt.js';

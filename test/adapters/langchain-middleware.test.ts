@@ -1,10 +1,11 @@
 import { HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { MemorySaver } from '@langchain/langgraph-checkpoint';
+import { Command } from '@langchain/langgraph';
 import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { WardenCallbackHandler, wardenMiddleware } from '../../src/adapters/langchain.js';
+import { WardenCallbackHandler, wardenMiddleware, type ApprovalInterrupt } from '../../src/adapters/langchain.js';
 import { ApprovalPendingError, approval, createWarden, HaltedError, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, tracing, type RunObservation, type SettledUsage } from '../../src/index.js';
 import { formatSpanTree, memoryTracing, type MemoryTracing } from '../../src/testing/index.js';
 import { lookupTool, refundTool, scriptedModel } from './langchain-fixtures.js';
@@ -120,6 +121,36 @@ describe('wardenMiddleware', () => {
     expect(result.messages.at(-1)?.content).toBe('Refunded.');
   });
 
+  it("pauses the graph with a LangGraph interrupt under approvals: 'interrupt', and runs the approved call once on resume", async () => {
+    const warden = createWarden({ agent: 'support', middleware: [approval({ when: (call) => call.tool === 'issue_refund' })] });
+    const { refund, runs } = refundTool();
+    const model = scriptedModel([{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 900 }, id: 'r1' }], tokens: [1, 1] }, { answer: 'Refunded.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [refund], middleware: [wardenMiddleware(warden, { approvals: 'interrupt' })], checkpointer: new MemorySaver() });
+    const thread = { configurable: { thread_id: 'claim-10' } };
+    const paused = await warden.run({}, () => agent.invoke(ask('Refund A1'), thread));
+    const [pause] = (paused as { __interrupt__?: Array<{ value: ApprovalInterrupt }> }).__interrupt__ ?? [];
+    expect(pause?.value).toMatchObject({ type: 'agentwarden.approval', tool: 'issue_refund', callId: 'r1' });
+    expect(runs).toEqual([]);
+
+    const resumed = await warden.run({}, () => agent.invoke(new Command({ resume: { approved: true, by: 'alice' } }), thread));
+    expect(runs).toEqual([900]);
+    expect(resumed.messages.at(-1)?.content).toBe('Refunded.');
+    expect(await warden.approvals.get(pause!.value.ticketId)).toMatchObject({ status: expect.stringMatching(/approved|executed|done/) });
+  });
+
+  it("turns a rejection given on resume into an error ToolMessage under approvals: 'interrupt'", async () => {
+    const warden = createWarden({ agent: 'support', middleware: [approval({ when: (call) => call.tool === 'issue_refund' })] });
+    const { refund, runs } = refundTool();
+    const model = scriptedModel([{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 900 }, id: 'r1' }], tokens: [1, 1] }, { answer: 'Not refunded.', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [refund], middleware: [wardenMiddleware(warden, { approvals: 'interrupt' })], checkpointer: new MemorySaver() });
+    const thread = { configurable: { thread_id: 'claim-11' } };
+    await warden.run({}, () => agent.invoke(ask('Refund A1'), thread));
+    const resumed = await warden.run({}, () => agent.invoke(new Command({ resume: { approved: false, by: 'bob', reason: 'duplicate claim' } }), thread));
+    expect(runs).toEqual([]);
+    expect(resumed.messages.find((message) => ToolMessage.isInstance(message))).toMatchObject({ status: 'error', content: expect.stringContaining('duplicate claim') });
+    expect(resumed.messages.at(-1)?.content).toBe('Not refunded.');
+  });
+
   it('turns a rejected approval into an error ToolMessage the model reads', async () => {
     const warden = createWarden({ agent: 'support', middleware: [approval({ when: (call) => call.tool === 'issue_refund', approver: async () => ({ approved: false, by: 'lead', reason: 'over the limit' }) })] });
     const { refund, runs } = refundTool();
@@ -233,6 +264,7 @@ describe('wardenMiddleware', () => {
   it.each([
     ['a non-warden', () => wardenMiddleware({} as never), /`warden` must be a warden/],
     ['a bad onDeny', () => wardenMiddleware(createWarden({ agent: 'a' }), { onDeny: 'log' as never }), /`onDeny` must be 'message' or 'throw'/],
+    ['a bad approvals', () => wardenMiddleware(createWarden({ agent: 'a' }), { approvals: 'ask' as never }), /`approvals` must be 'throw' or 'interrupt'/],
     ['a bad toolErrors', () => wardenMiddleware(createWarden({ agent: 'a' }), { toolErrors: 'ignore' as never }), /`toolErrors` must be 'message' or 'throw'/],
     ['a bad estimate', () => wardenMiddleware(createWarden({ agent: 'a' }), { estimate: 5 as never }), /`estimate` must be a function/],
     ['an empty model', () => wardenMiddleware(createWarden({ agent: 'a' }), { model: '' }), /`model` must be a non-empty string/],

@@ -17,6 +17,7 @@ import { HaltedError, isWardenError, OptionsError } from '../../errors.js';
 import { newId } from '../../internal/ids.js';
 import type { Decision, DecisionOutcome, ReservationHandle, RunInfo, UsageEstimate } from '../../types.js';
 import type { Warden } from '../../warden.js';
+import { awaitApprovalByInterrupt, isApprovalPending } from './approval-interrupt.js';
 import { ownModelCall } from './chat-span.js';
 import { toolErrorMessage } from './outcome.js';
 import { isGuardedBy, wardenTool, type WardenGuardedTool, type WardenToolOptions } from './tools.js';
@@ -39,6 +40,13 @@ export interface WardenMiddlewareOptions extends Pick<WardenToolOptions, 'onDeny
   toolErrors?: 'message' | 'throw';
   /** Traits per tool name (`source: 'untrusted'`, `risk: 'high'`, `timeoutMs`). */
   tools?: Record<string, Omit<WardenToolOptions, 'onDeny'>>;
+  /**
+   * How a call waiting for a person (the `approval` middleware) pauses the agent. `'throw'`:
+   * `agent.invoke` ends with `ApprovalPendingError` and its ticket. `'interrupt'`: LangGraph's
+   * `interrupt()` pauses the graph (needs a checkpointer); resume with
+   * `new Command({ resume: { approved, by, reason } })`. Defaults to `'throw'`.
+   */
+  approvals?: 'throw' | 'interrupt';
 }
 
 /** The agent middleware `wardenMiddleware` returns. */
@@ -50,7 +58,7 @@ export type WardenAgentMiddleware = ReturnType<typeof createMiddleware>;
  * breaker, the run budget and the spans see one run.
  *
  * @param warden - The warden to apply.
- * @param options - `onDeny` (`'message'`), `toolErrors` (`'message'`), `model`, `estimate`, `tools`.
+ * @param options - `onDeny` (`'message'`), `toolErrors` (`'message'`), `approvals` (`'throw'`), `model`, `estimate`, `tools`.
  * @returns A LangChain agent middleware.
  * @example
  * ```ts
@@ -59,7 +67,7 @@ export type WardenAgentMiddleware = ReturnType<typeof createMiddleware>;
  * ```
  */
 export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOptions = {}): WardenAgentMiddleware {
-  const { model: fixedModel, estimate = defaultEstimate, toolErrors = 'message', onDeny = 'message', tools: traitsByTool = {} } = checkOptions(warden, options);
+  const { model: fixedModel, estimate = defaultEstimate, toolErrors = 'message', onDeny = 'message', approvals = 'throw', tools: traitsByTool = {} } = checkOptions(warden, options);
   const guardedTools = new WeakMap<object, WardenGuardedTool>();
   // A reservation taken in `beforeModel`, waiting for the model call it was made for. One left
   // over (another middleware jumped past the model) is released by the next `beforeModel`,
@@ -119,12 +127,22 @@ export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOption
     wrapToolCall: async (request, handler) => {
       const tool = request.tool;
       const guardable = typeof (tool as { invoke?: unknown } | undefined)?.invoke === 'function' && !isGuardedBy(tool, warden);
-      try {
-        return await handler(guardable ? { ...request, tool: guard(tool as ClientTool) } : request);
-      } catch (error) {
+      const guardedRequest = guardable ? { ...request, tool: guard(tool as ClientTool) } : request;
+      const settle = (error: unknown) => {
         // Guards' errors reach here only when they must end the run (a stop, or `onDeny: 'throw'`).
         if (toolErrors === 'throw' || isWardenError(error) || !isRecoverable(error)) throw error;
         return toolErrorMessage(error, request.toolCall.name, request.toolCall.id ?? '');
+      };
+      try {
+        return await handler(guardedRequest);
+      } catch (error) {
+        if (!(approvals === 'interrupt' && isApprovalPending(error) && error.decision.by === 'approval')) return settle(error);
+        await awaitApprovalByInterrupt(warden, error);
+        try {
+          return await handler(guardedRequest);
+        } catch (again) {
+          return settle(again);
+        }
       }
     },
   });
@@ -164,10 +182,13 @@ function checkOptions(warden: Warden, options: WardenMiddlewareOptions): WardenM
     throw new OptionsError('wardenMiddleware: `warden` must be a warden from createWarden()');
   }
   if (typeof options !== 'object' || options === null) throw new OptionsError('wardenMiddleware: options must be an object');
-  const { onDeny, toolErrors, estimate, model, tools } = options;
+  const { onDeny, toolErrors, estimate, model, tools, approvals } = options;
   if (onDeny !== undefined && onDeny !== 'message' && onDeny !== 'throw') throw new OptionsError(`wardenMiddleware: \`onDeny\` must be 'message' or 'throw', got ${JSON.stringify(onDeny)}`);
   if (toolErrors !== undefined && toolErrors !== 'message' && toolErrors !== 'throw') {
     throw new OptionsError(`wardenMiddleware: \`toolErrors\` must be 'message' or 'throw', got ${JSON.stringify(toolErrors)}`);
+  }
+  if (approvals !== undefined && approvals !== 'throw' && approvals !== 'interrupt') {
+    throw new OptionsError(`wardenMiddleware: \`approvals\` must be 'throw' or 'interrupt', got ${JSON.stringify(approvals)}`);
   }
   if (estimate !== undefined && typeof estimate !== 'function') throw new OptionsError('wardenMiddleware: `estimate` must be a function (messages, model) => UsageEstimate');
   if (model !== undefined && (typeof model !== 'string' || model.length === 0)) throw new OptionsError('wardenMiddleware: `model` must be a non-empty string');
