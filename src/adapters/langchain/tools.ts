@@ -3,6 +3,8 @@
  * middleware chain. The guarded tool keeps the original's name, description, schema (zod or
  * JSON schema), `returnDirect` and `responseFormat`, so the model sees the same tool; the
  * model's `tool_call_id` becomes the call's `callId` and the run's abort signal its `signal`.
+ * The original tool is invoked inside the guarded one, as a child run with the same LangChain
+ * config (callbacks, state, context), so tracers see the guarded call and, under it, the tool.
  */
 import { tool as langchainTool, type ClientTool, type StructuredToolInterface, type ToolRunnableConfig } from '@langchain/core/tools';
 import { OptionsError } from '../../errors.js';
