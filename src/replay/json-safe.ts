@@ -1,0 +1,81 @@
+/**
+ * Turns tool args and results into plain JSON for a cassette: secrets redacted by key, long
+ * strings cut, and circular references, BigInt, Map, Set, Date and errors made safe — so a
+ * recording never crashes a run and a cassette reads back the same in any process.
+ */
+
+/** How values are cleaned before they are written. */
+export interface JsonSafeOptions {
+  /** Called for every object key; return a replacement (e.g. `'[REDACTED]'`) or the value unchanged. */
+  redact?: (key: string, value: unknown) => unknown;
+  /** Strings longer than this are cut. Defaults to `100_000`. */
+  maxContentLength?: number;
+}
+
+/** Keys whose values are replaced by `[REDACTED]` unless a `redact` function is given. */
+export const SECRET_KEY = /^(password|passwd|secret|client_?secret|token|access_?token|refresh_?token|id_?token|api_?key|authorization|cookie|set-cookie|private_?key)$/i;
+
+const MAX_DEPTH = 32;
+
+/** The default `redact`: replaces the values of secret-looking keys. */
+export function redactSecrets(key: string, value: unknown): unknown {
+  return SECRET_KEY.test(key) ? '[REDACTED]' : value;
+}
+
+/** A JSON-safe copy of `value`. Never throws. */
+export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): unknown {
+  const redact = options.redact ?? redactSecrets;
+  const limit = options.maxContentLength ?? 100_000;
+  const seen = new Set<object>();
+  const walk = (item: unknown, depth: number): unknown => {
+    switch (typeof item) {
+      case 'string':
+        return item.length > limit ? `${item.slice(0, limit)}…[truncated ${item.length - limit} chars]` : item;
+      case 'number':
+        return Number.isFinite(item) ? item : String(item);
+      case 'boolean':
+        return item;
+      case 'bigint':
+        return `${item}n`;
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return undefined;
+    }
+    if (item === null) return null;
+    if (depth > MAX_DEPTH) return '[MaxDepth]';
+    const object = item as object;
+    if (seen.has(object)) return '[Circular]';
+    seen.add(object);
+    try {
+      if (object instanceof Date) return Number.isNaN(object.getTime()) ? null : object.toISOString();
+      if (object instanceof Error) return { name: object.name, message: object.message };
+      if (Array.isArray(object)) return object.map((entry) => walk(entry, depth + 1) ?? null);
+      if (object instanceof Set) return [...object].map((entry) => walk(entry, depth + 1) ?? null);
+      const entries = object instanceof Map ? [...object.entries()].map(([key, entry]) => [String(key), entry] as const) : safeEntries(object);
+      const out: Record<string, unknown> = {};
+      for (const [key, entry] of entries) {
+        const cleaned = walk(redact(key, entry), depth + 1);
+        if (cleaned !== undefined) out[key] = cleaned;
+      }
+      return out;
+    } finally {
+      seen.delete(object);
+    }
+  };
+  try {
+    return walk(value, 0);
+  } catch {
+    return '[Unserializable]';
+  }
+}
+
+function safeEntries(object: object): Array<readonly [string, unknown]> {
+  return Object.keys(object).map((key) => {
+    try {
+      return [key, (object as Record<string, unknown>)[key]] as const;
+    } catch {
+      return [key, '[GetterThrew]'] as const;
+    }
+  });
+}
