@@ -34,5 +34,5 @@ export function formatComparison(comparison: Comparison, options: FormatOptions 
 function cells(row: MetricRow): string[] {
   const delta = row.delta === undefined ? '–' : `${row.delta > 0 ? '+' : ''}${format(row.delta)}`;
   const gate = row.threshold === undefined ? '' : row.passed ? 'ok' : 'FAIL';
-  return [row.metric, row.better === 'higher' ? '↑' : '↓', format(row.baseline), format(row.candidate), delta, row.pValue.toFixed(3), gate];
+  return [row.metric, row.better === 'higher' ? '↑' : '↓', format(row.baseline), format(row.candidate), delta, row.pValue < 0.001 ? '<0.001' : row.pValue.toFixed(3), gate];
 }

@@ -26,8 +26,9 @@ export function redactSecrets(key: string, value: unknown): unknown {
 export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): unknown {
   const redact = options.redact ?? redactSecrets;
   const limit = options.maxContentLength ?? 100_000;
-  const seen = new Set<object>();
-  const walk = (item: unknown, depth: number): unknown => {
+  // The objects on the path from the root: a short array beats a Set at these depths.
+  const ancestors: object[] = [];
+  const walk = (item: unknown): unknown => {
     switch (typeof item) {
       case 'string':
         return item.length > limit ? `${item.slice(0, limit)}…[truncated ${item.length - limit} chars]` : item;
@@ -43,39 +44,49 @@ export function toJsonSafe(value: unknown, options: JsonSafeOptions = {}): unkno
         return undefined;
     }
     if (item === null) return null;
-    if (depth > MAX_DEPTH) return '[MaxDepth]';
+    if (ancestors.length > MAX_DEPTH) return '[MaxDepth]';
     const object = item as object;
-    if (seen.has(object)) return '[Circular]';
-    seen.add(object);
+    if (ancestors.includes(object)) return '[Circular]';
+    ancestors.push(object);
     try {
-      if (object instanceof Date) return Number.isNaN(object.getTime()) ? null : object.toISOString();
-      if (object instanceof Error) return { name: object.name, message: object.message };
-      if (Array.isArray(object)) return object.map((entry) => walk(entry, depth + 1) ?? null);
-      if (object instanceof Set) return [...object].map((entry) => walk(entry, depth + 1) ?? null);
-      const entries = object instanceof Map ? [...object.entries()].map(([key, entry]) => [String(key), entry] as const) : safeEntries(object);
-      const out: Record<string, unknown> = {};
-      for (const [key, entry] of entries) {
-        const cleaned = walk(redact(key, entry), depth + 1);
-        if (cleaned !== undefined) out[key] = cleaned;
-      }
-      return out;
+      return walkObject(object);
     } finally {
-      seen.delete(object);
+      ancestors.pop();
     }
   };
+  const walkObject = (object: object): unknown => {
+    const prototype = Object.getPrototypeOf(object);
+    if (prototype !== Object.prototype && prototype !== null) {
+      if (Array.isArray(object)) return object.map((entry) => walk(entry) ?? null);
+      if (object instanceof Date) return Number.isNaN(object.getTime()) ? null : object.toISOString();
+      if (object instanceof Error) return { name: object.name, message: object.message };
+      if (object instanceof Set) return [...object].map((entry) => walk(entry) ?? null);
+      if (object instanceof Map) return fromEntries([...object.entries()].map(([key, entry]) => [String(key), entry]));
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(object)) {
+      let entry: unknown;
+      try {
+        entry = (object as Record<string, unknown>)[key];
+      } catch {
+        entry = '[GetterThrew]';
+      }
+      const cleaned = walk(redact(key, entry));
+      if (cleaned !== undefined) out[key] = cleaned;
+    }
+    return out;
+  };
+  const fromEntries = (entries: Array<[string, unknown]>): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of entries) {
+      const cleaned = walk(redact(key, entry));
+      if (cleaned !== undefined) out[key] = cleaned;
+    }
+    return out;
+  };
   try {
-    return walk(value, 0);
+    return walk(value);
   } catch {
     return '[Unserializable]';
   }
-}
-
-function safeEntries(object: object): Array<readonly [string, unknown]> {
-  return Object.keys(object).map((key) => {
-    try {
-      return [key, (object as Record<string, unknown>)[key]] as const;
-    } catch {
-      return [key, '[GetterThrew]'] as const;
-    }
-  });
 }
