@@ -52,6 +52,20 @@ export type {
   WardenHost,
 } from './types.js';
 
+// foundation middleware
+export { tracing } from './middleware/tracing.js';
+export type { TracingOptions } from './middleware/tracing.js';
+export { policy, compilePolicy, policyHash } from './middleware/policy.js';
+export type { PolicySpec, PolicyRule, PolicyVerdict, ToolLists, PolicyVerdictDetail } from './middleware/policy.js';
+export { loadPolicy, parsePolicyJson } from './middleware/load-policy.js';
+export type { JsonCondition, ArgCondition } from './middleware/load-policy.js';
+export { loopBreaker } from './middleware/loop-breaker.js';
+export type { LoopBreakerOptions, CircuitState } from './middleware/loop-breaker.js';
+export { retry } from './middleware/retry.js';
+export type { RetryOptions } from './middleware/retry.js';
+export { evaluate } from './evaluate.js';
+export type { Evaluation, EvaluationCall } from './evaluate.js';
+
 // versions
 export { versions } from './versions/registry.js';
 export type { VersionRegistry, VersionsOptions, ChangeOptions } from './versions/registry.js';
