@@ -10,6 +10,7 @@ import { readCases } from '../eval/cases.js';
 import { compareVersions } from '../eval/compare.js';
 import { DEFAULT_CONFIG_FILES, loadEvalConfig, type EvalConfig } from '../eval/config.js';
 import { formatComparison } from '../eval/table.js';
+import type { EvalCase } from '../eval/types.js';
 import type { VersionStamp } from '../types.js';
 import { isVersionStamp, versionStamp } from '../version.js';
 import { versions } from '../versions/registry.js';
@@ -29,7 +30,8 @@ Options:
   --registry <file>     a versions({ file }) registry file (overrides the config's \`registry\`)
   --json                print the comparison as JSON instead of the table
 
-Exit code: 0 the candidate passes every threshold, 1 it does not, 2 bad usage.
+Exit code: 0 the candidate passes every threshold, 1 it does not, 2 bad usage
+(unknown option or version, unreadable cases or config).
 `;
 
 interface EvalArgs {
@@ -52,14 +54,21 @@ export const evalCommand: CliCommand = {
     if (!args.cases || !args.baseline || !args.candidate) return fail(io, '--cases, --baseline and --candidate are required');
     const configFile = args.config ?? DEFAULT_CONFIG_FILES.find((file) => existsSync(resolve(file)));
     if (!configFile) return fail(io, `no --config given and no ${DEFAULT_CONFIG_FILES.join(' / ')} in ${process.cwd()}`);
-    const config = await loadEvalConfig(configFile);
+    let config: EvalConfig;
+    let cases: EvalCase[];
+    try {
+      config = await loadEvalConfig(configFile);
+      cases = readCases(resolve(args.cases));
+    } catch (error) {
+      return fail(io, error instanceof Error ? error.message : String(error));
+    }
     const registryFile = args.registry ? resolve(args.registry) : config.registry;
     const baseline = resolveVersion(config, registryFile, args.baseline);
     const candidate = resolveVersion(config, registryFile, args.candidate);
     if (typeof baseline === 'string') return fail(io, baseline);
     if (typeof candidate === 'string') return fail(io, candidate);
     const { versions: _versions, registry: _registry, ...setup } = config;
-    const comparison = await compareVersions({ ...setup, cases: readCases(resolve(args.cases)), baseline, candidate });
+    const comparison = await compareVersions({ ...setup, cases, baseline, candidate });
     io.stdout(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
     return comparison.passed ? 0 : 1;
   },

@@ -3,7 +3,7 @@
  * every change with an atomic temp-file + rename, so a crash mid-write leaves the old file
  * whole and a reader never sees half a registry.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { newId } from '../internal/ids.js';
@@ -98,5 +98,15 @@ export function writeRegistryFile(file: string, state: RegistryState): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Inode, size and mtime of `file` as one string (`absent` when missing): an atomic rename always changes it. */
+export function fileIdentity(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'absent';
   }
 }

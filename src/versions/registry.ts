@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import { systemClock } from '../clock.js';
+import { OptionsError } from '../errors.js';
 import { newId } from '../internal/ids.js';
 import { parseOptions } from '../internal/options.js';
 import type { Clock, VersionParts, VersionStamp, WardenHost } from '../types.js';
 import { isVersionStamp, versionStamp } from '../version.js';
 import type { WardenPlugin } from '../warden.js';
 import { VersionRegistryError } from './errors.js';
-import { emptyState, readRegistryFile, writeRegistryFile, type RegistryChange, type RegistryState } from './registry-file.js';
+import { emptyState, fileIdentity, readRegistryFile, writeRegistryFile, type RegistryChange, type RegistryState } from './registry-file.js';
 import { canaryRoute, type CanaryRoute, type RouteOptions } from './route.js';
 import { watchDrift, type DriftSource, type WatchOptions } from './watch.js';
 
@@ -27,7 +28,9 @@ export interface VersionsOptions {
   canaryStage?: string;
   /** The stage every other session runs. Defaults to the last stage. */
   prodStage?: string;
-  /** Time source for `at`. Defaults to the system clock. */
+  /** Re-read `file` when another process changed it, checking at most every `refreshMs` ms. Off when absent. */
+  refreshMs?: number;
+  /** Time source for `at` and `refreshMs`. Defaults to the system clock. */
   clock?: Clock;
 }
 
@@ -60,7 +63,7 @@ export interface VersionRegistry extends WardenPlugin {
   route(options?: RouteOptions): CanaryRoute;
   /** Listens for `drift` events on a warden; with `autoRollback: true` rolls the stage back. Returns an unsubscribe. */
   watch(target: DriftSource, options: WatchOptions): () => void;
-  /** Re-reads the file (picks up another process's changes). */
+  /** Re-reads the file now (picks up another process's changes; `refreshMs` does it on its own). */
   reload(): void;
   readonly stages: readonly string[];
   readonly prodStage: string;
@@ -78,6 +81,7 @@ const optionsSchema = z.object({
   file: z.string().min(1, 'must be a non-empty path').optional(),
   canaryStage: z.string().optional(),
   prodStage: z.string().optional(),
+  refreshMs: z.number().int('must be a non-negative integer').nonnegative('must be a non-negative integer').optional(),
   clock: z.custom<Clock>((value) => typeof (value as Clock)?.now === 'function', 'must have now()').optional(),
 });
 
@@ -97,13 +101,26 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
   const prodStage = parsed.prodStage ?? stages[stages.length - 1]!;
   const canaryStage = parsed.canaryStage ?? (stages.includes('canary') ? 'canary' : undefined);
   for (const [field, stage] of [['prodStage', prodStage], ['canaryStage', canaryStage]] as const) {
-    if (stage !== undefined && !stages.includes(stage)) throw new VersionRegistryError('unknown_stage', `versions: \`${field}\` must be one of the stages (${stages.join(', ')}), got "${stage}"`, { stage });
+    if (stage !== undefined && !stages.includes(stage)) throw new OptionsError(`versions: \`${field}\` must be one of the stages (${stages.join(', ')}), got "${stage}"`);
   }
   const clock = parsed.clock ?? systemClock;
-  const { file } = parsed;
+  const { file, refreshMs } = parsed;
   const hosts = new Set<WardenHost>();
   let state: RegistryState = file ? readRegistryFile(file, stages) : emptyState(stages);
   let index = indexOf(state);
+  let seenIdentity = file ? fileIdentity(file) : undefined;
+  let checkedAt = clock.now();
+
+  /** With `refreshMs`, re-reads the file when its identity (inode, size, mtime) changed. */
+  function refresh(): void {
+    if (!file || refreshMs === undefined || clock.now() - checkedAt < refreshMs) return;
+    checkedAt = clock.now();
+    const identity = fileIdentity(file);
+    if (identity === seenIdentity) return;
+    state = readRegistryFile(file, stages);
+    index = indexOf(state);
+    seenIdentity = identity;
+  }
 
   function indexOf(of: RegistryState): Map<string, VersionStamp> {
     return new Map(of.versions.map((stored) => [stored.id, { id: stored.id, parts: stored.parts, ...(stored.label !== undefined && { label: stored.label }) }]));
@@ -119,6 +136,7 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
   }
 
   function current(stage: string): VersionStamp | undefined {
+    refresh();
     const stack = stackOf(state, stage);
     const id = stack[stack.length - 1];
     return id === undefined ? undefined : index.get(id);
@@ -129,7 +147,10 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
     const next = structuredClone(state);
     const change = mutate(next, new Date(clock.now()).toISOString());
     next.history.push(change);
-    if (file) writeRegistryFile(file, next);
+    if (file) {
+      writeRegistryFile(file, next);
+      seenIdentity = fileIdentity(file);
+    }
     state = next;
     index = indexOf(state);
     announce(change);
@@ -205,6 +226,7 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
       if (!file) return;
       state = readRegistryFile(file, stages);
       index = indexOf(state);
+      seenIdentity = fileIdentity(file);
     },
     attach(host) {
       hosts.add(host);

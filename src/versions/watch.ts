@@ -4,6 +4,7 @@
  * prod drifting while the canary is watched) is left alone; one that names no version counts.
  */
 import { z } from 'zod';
+import { OptionsError } from '../errors.js';
 import { parseOptions } from '../internal/options.js';
 import type { VersionStamp } from '../types.js';
 import type { RegistryChange } from './registry-file.js';
@@ -54,9 +55,9 @@ export function driftVersionId(event: Record<string, unknown>): string | undefin
 /** Subscribes `registry` to `target`'s drift events; returns an unsubscribe. */
 export function watchDrift(registry: Rollbackable, target: DriftSource, options: WatchOptions): () => void {
   const { autoRollback, stage = registry.canaryStage, by = 'drift', onRollback } = parseOptions('versions.watch', watchSchema, options);
-  if (typeof target?.on !== 'function') throw new TypeError('versions.watch: `target` must be a warden (something with on(event, listener))');
+  if (typeof target?.on !== 'function') throw new OptionsError('versions.watch: `target` must be a warden (something with on(event, listener))');
   if (stage === undefined || !registry.stages.includes(stage)) {
-    throw new TypeError(`versions.watch: \`stage\` must be one of the stages (${registry.stages.join(', ')}), got ${String(stage)}`);
+    throw new OptionsError(`versions.watch: \`stage\` must be one of the stages (${registry.stages.join(', ')}), got ${String(stage)}`);
   }
   const listener = (event: Record<string, unknown>) => {
     if (!autoRollback) return;

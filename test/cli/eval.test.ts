@@ -57,7 +57,9 @@ describe('agentwarden eval', () => {
   it.each([
     [['eval', '--cases', 'x.jsonl', '--baseline', 'A'], '--cases, --baseline and --candidate are required'],
     [['eval', '--bogus', '1'], 'unknown option --bogus'],
-    [['eval', '--cases', 'x.jsonl', '--baseline', 'A', '--candidate', 'Z', '--config', config], 'unknown version "Z"; the config names A, B'],
+    [['eval', '--cases', casesFile('candidate'), '--baseline', 'A', '--candidate', 'Z', '--config', config], 'unknown version "Z"; the config names A, B'],
+    [['eval', '--cases', join(here, 'fixtures', 'agentwarden.eval.ts'), '--baseline', 'A', '--candidate', 'B', '--config', config], 'agentwarden.eval.ts:1 is not JSON'],
+    [['eval', '--cases', 'x.jsonl', '--baseline', 'A', '--candidate', 'B', '--config', 'missing.eval.ts'], 'config file missing.eval.ts does not exist'],
   ])('exits 2 on bad usage: %j', async (argv, message) => {
     const { code, stderr } = await cli(argv);
     expect(code).toBe(2);

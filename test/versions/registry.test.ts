@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createWarden, type Decision } from '../../src/index.js';
 import { VersionRegistryError } from '../../src/versions/errors.js';
 import { versions } from '../../src/versions/registry.js';
+import { fakeClock } from '../../src/testing/index.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'aw-versions-')), 'versions.json');
 
@@ -84,6 +85,25 @@ describe('versions registry', () => {
     expect(reader.current('prod')?.label).toBe('A');
   });
 
+  it('picks up another process\'s rollback on its own with refreshMs', () => {
+    const file = tempFile();
+    const clock = fakeClock();
+    const writer = versions({ file });
+    writer.register({ prompt: 'a' }, { label: 'A' });
+    writer.register({ prompt: 'b' }, { label: 'B' });
+    writer.promote('A', 'prod');
+    writer.promote('B', 'canary');
+    const reader = versions({ file, refreshMs: 1_000, clock });
+    const route = reader.route({ canaryPercent: 100 });
+    expect(route.resolveVersion({ sessionId: 's' }).label).toBe('B');
+    writer.rollback('canary', { by: 'oncall' });
+    clock.advance(999);
+    expect(route.resolveVersion({ sessionId: 's' }).label).toBe('B');
+    clock.advance(1);
+    expect(route.resolveVersion({ sessionId: 's' }).label).toBe('A');
+    expect(reader.history().at(-1)).toMatchObject({ action: 'rollback', by: 'oncall' });
+  });
+
   it('rejects a corrupt file naming it', () => {
     const file = tempFile();
     writeFileSync(file, '{"format":"something-else"}');
@@ -95,6 +115,7 @@ describe('versions registry', () => {
     [{ stages: ['a', 'a'] }, /`stages` must not repeat a stage/],
     [{ stages: ['dev', 'prod'], canaryStage: 'canary' }, /`canaryStage` must be one of the stages/],
     [{ file: '' }, /`file` must be a non-empty path/],
+    [{ refreshMs: -5 }, /`refreshMs` must be a non-negative integer/],
   ])('rejects bad options %j', (options, message) => {
     expect(() => versions(options as never)).toThrow(message);
   });

@@ -117,4 +117,11 @@ describe('drift auto-rollback', () => {
     grab.host!.emit('drift', { version: { id: b.id } });
     expect(registry.current('canary')?.id).toBe(b.id);
   });
+
+  it('rejects a watch without autoRollback or on an unknown stage', () => {
+    const { registry } = registryWithCanary();
+    const warden = createWarden({ agent: 'refunds' });
+    expect(() => registry.watch(warden, {} as never)).toThrow('versions.watch: `autoRollback` must be true or false');
+    expect(() => registry.watch(warden, { autoRollback: true, stage: 'qa' })).toThrow('versions.watch: `stage` must be one of the stages (dev, staging, canary, prod), got qa');
+  });
 });
