@@ -53,7 +53,9 @@ async function importModule(path: string): Promise<unknown> {
     if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
     let tsx: { tsImport: (specifier: string, parent: string) => Promise<unknown> };
     try {
-      tsx = (await import('tsx/esm/api' as string)) as typeof tsx;
+      // A variable specifier keeps bundlers from inlining tsx: it is the user's optional dependency.
+      const specifier = 'tsx/esm/api';
+      tsx = (await import(specifier)) as typeof tsx;
     } catch {
       throw new OptionsError(`eval: cannot load ${path}: this Node cannot import TypeScript; install tsx (npm i -D tsx), use Node >= 22.18, or write the config as .mjs`);
     }
