@@ -79,7 +79,7 @@ export async function runCase<Input, Model>(setup: EvalSetup<Input, Model>, eval
 
 function answersFor(evalCase: EvalCase<unknown>, role: EvalRole, version: VersionStamp): readonly unknown[] {
   const { answers } = evalCase;
-  if (answers === undefined) return [];
+  if (answers === undefined) return evalCase.cassette?.turns?.map((turn) => turn.output) ?? [];
   if (Array.isArray(answers)) return answers;
   const byKey = answers as Readonly<Record<string, readonly unknown[]>>;
   return byKey[role] ?? (version.label !== undefined ? byKey[version.label] : undefined) ?? byKey[version.id] ?? [];

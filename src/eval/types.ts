@@ -15,7 +15,7 @@ export interface EvalCase<Input = unknown> {
   readonly input: Input;
   /** What a good answer is; `exact()` compares with it. */
   readonly expected?: unknown;
-  /** Scripted model answers: one list for both sides, or lists by role, version label or version id. */
+  /** Scripted model answers: one list for both sides, or lists by role, version label or version id. Defaults to the cassette's recorded turns. */
   readonly answers?: readonly unknown[] | Readonly<Record<string, readonly unknown[]>>;
   /** A recorded session: its tool results are served from the tape and divergence is counted. */
   readonly cassette?: Cassette;

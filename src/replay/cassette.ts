@@ -53,6 +53,14 @@ export interface RecordedModelCall {
   readonly offsetMs: number;
 }
 
+/** One model turn, recorded through `recordModelTurn` (JSON-safe, redacted). */
+export interface RecordedModelTurn {
+  readonly model: string;
+  readonly input: unknown;
+  readonly output: unknown;
+  readonly offsetMs: number;
+}
+
 /** A recorded run. */
 export interface Cassette {
   readonly format: typeof CASSETTE_FORMAT;
@@ -71,6 +79,8 @@ export interface Cassette {
   readonly calls: readonly RecordedCall[];
   readonly decisions: readonly RecordedDecision[];
   readonly model: readonly RecordedModelCall[];
+  /** Model prompts and answers, when the adapters or your code recorded them. */
+  readonly turns: readonly RecordedModelTurn[];
   readonly totals: { readonly calls: number; readonly errors: number; readonly blocked: number; readonly inputTokens: number; readonly outputTokens: number; readonly costUsd: number };
 }
 

@@ -2,7 +2,8 @@
  * `recorder({ dir })`: records each run as a cassette — the scope and version, every tool call
  * that reaches it (args, result or error, timings), every decision of the run and the model
  * calls reported through `usage` — and writes it as `<dir>/<runId>.json` when the run ends
- * (temp file + rename, so a cassette is whole or absent). Place it last in `middleware` so the
+ * (temp file + rename, so a cassette is whole or absent). Model prompts and answers join the
+ * tape through `recordModelTurn(warden, ...)` (it provides the `recorder` capability). Place it last in `middleware` so the
  * guards run before it: a replay then re-makes their decisions and serves the tool from tape.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,8 @@ import { newId } from '../internal/ids.js';
 import { named } from '../internal/named.js';
 import { parseOptions } from '../internal/options.js';
 import type { Decision, Middleware, RunObservation, SettledUsage, WardenHost } from '../types.js';
-import { CASSETTE_FORMAT, recordError, type Cassette, type RecordedCall, type RecordedDecision, type RecordedModelCall } from './cassette.js';
+import { CASSETTE_FORMAT, recordError, type Cassette, type RecordedCall, type RecordedDecision, type RecordedModelCall, type RecordedModelTurn } from './cassette.js';
+import type { RecorderCapability } from './model-turns.js';
 import { toJsonSafe, type JsonSafeOptions } from './json-safe.js';
 
 /** Options of `recorder`. */
@@ -36,6 +38,7 @@ interface Tape {
   calls: Array<RecordedCall & { outcome: 'ok' | 'error' }>;
   decisions: RecordedDecision[];
   model: RecordedModelCall[];
+  turns: RecordedModelTurn[];
   startedAt: number;
 }
 
@@ -66,7 +69,7 @@ export function recorder(options: RecorderOptions = {}): Recorder {
     const run = host?.currentRun();
     if (!run || run.runId !== runId) return undefined;
     let tape = tapes.get(run.runId);
-    if (!tape) tapes.set(run.runId, (tape = { calls: [], decisions: [], model: [], startedAt: run.startedAt }));
+    if (!tape) tapes.set(run.runId, (tape = { calls: [], decisions: [], model: [], turns: [], startedAt: run.startedAt }));
     return tape;
   }
 
@@ -100,6 +103,13 @@ export function recorder(options: RecorderOptions = {}): Recorder {
   } as Middleware;
 
   function attach(host: WardenHost) {
+    const capability: RecorderCapability = {
+      recordModelTurn({ model, input, output }) {
+        const tape = tapeFor(host, host.currentRun()?.runId);
+        if (tape) tape.turns.push({ model, input: safe(input), output: safe(output), offsetMs: host.clock.now() - tape.startedAt });
+      },
+    };
+    host.provide('recorder', capability);
     host.on('decision', (decision: Decision) => {
       const tape = tapeFor(host, decision.runId);
       if (!tape) return;
@@ -119,7 +129,7 @@ export function recorder(options: RecorderOptions = {}): Recorder {
       tape.model.push({ model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, offsetMs: Date.parse(usage.at) - tape.startedAt, ...(usage.costUsd !== undefined && { costUsd: usage.costUsd }) });
     });
     host.on('run', (observation: RunObservation) => {
-      const tape = tapes.get(observation.run.runId) ?? { calls: [], decisions: [], model: [], startedAt: observation.run.startedAt };
+      const tape = tapes.get(observation.run.runId) ?? { calls: [], decisions: [], model: [], turns: [], startedAt: observation.run.startedAt };
       tapes.delete(observation.run.runId);
       deliver(host, cassetteOf(observation, tape, safe));
     });
@@ -171,6 +181,7 @@ function cassetteOf(observation: RunObservation, tape: Tape, safe: (value: unkno
     calls: tape.calls,
     decisions: tape.decisions,
     model: tape.model,
+    turns: tape.turns,
     totals: { calls: observation.calls, errors: observation.errors, blocked: observation.blocked, inputTokens: observation.inputTokens, outputTokens: observation.outputTokens, costUsd: observation.costUsd },
   };
 }

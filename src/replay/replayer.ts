@@ -2,7 +2,7 @@
  * `replayer(cassette)`: re-runs a recorded session. Put it where the recorder was (last):
  * the guards before it run live and re-make their decisions, and each call that reaches it
  * is matched, in order, to the recorded call and answered from the tape — offline, the tool
- * never runs. `report()` lists where the new run left the recording: another tool, other
+ * never runs; `nextModelTurn(warden)` hands out the recorded model answers. `report()` lists where the new run left the recording: another tool, other
  * args, a call too many or too few, a different decision or run outcome. With
  * `tools: 'live'` the real tool runs and its result is compared with the recorded one.
  */
@@ -14,6 +14,7 @@ import type { Decision, Middleware, RunObservation, ToolCall, WardenHost } from 
 import { isCassette, readCassette, recordError, type Cassette, type RecordedCall, type RecordedDecision } from './cassette.js';
 import { firstDecisionDivergence, sameValue, type Divergence } from './divergence.js';
 import { ReplayDivergenceError, ReplayedToolError } from './errors.js';
+import type { ReplayerCapability } from './model-turns.js';
 import { toJsonSafe, type JsonSafeOptions } from './json-safe.js';
 
 /** Options of `replayer`. */
@@ -47,6 +48,7 @@ export interface Replayer extends Middleware {
 
 interface RunReplay {
   cursor: number;
+  turn: number;
   decisions: RecordedDecision[];
 }
 
@@ -82,7 +84,7 @@ export function replayer(cassette: Cassette | string, options: ReplayerOptions =
 
   const stateOf = (runId: string) => {
     let state = runs.get(runId);
-    if (!state) runs.set(runId, (state = { cursor: 0, decisions: [] }));
+    if (!state) runs.set(runId, (state = { cursor: 0, turn: 0, decisions: [] }));
     return state;
   };
 
@@ -134,6 +136,15 @@ export function replayer(cassette: Cassette | string, options: ReplayerOptions =
   }
 
   function attach(host: WardenHost) {
+    const capability: ReplayerCapability = {
+      nextModelTurn() {
+        const run = host.currentRun();
+        if (!run) return undefined;
+        const state = stateOf(run.runId);
+        return tape.turns?.[state.turn++];
+      },
+    };
+    host.provide('replayer', capability);
     host.on('decision', (decision: Decision) => {
       const run = host.currentRun();
       if (!run || run.runId !== decision.runId) return;
@@ -144,7 +155,7 @@ export function replayer(cassette: Cassette | string, options: ReplayerOptions =
 
   function finishRun(observation: RunObservation): void {
     const { runId } = observation.run;
-    const state = runs.get(runId) ?? { cursor: 0, decisions: [] };
+    const state = runs.get(runId) ?? { cursor: 0, turn: 0, decisions: [] };
     runs.delete(runId);
     finished += 1;
     for (let index = state.cursor; index < tape.calls.length; index++) {
