@@ -122,6 +122,14 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
     seenIdentity = identity;
   }
 
+  /** Before a change: start from the file as it is now, so another process's change is kept. */
+  function latest(): void {
+    if (!file) return;
+    state = readRegistryFile(file, stages);
+    index = indexOf(state);
+    seenIdentity = fileIdentity(file);
+  }
+
   function indexOf(of: RegistryState): Map<string, VersionStamp> {
     return new Map(of.versions.map((stored) => [stored.id, { id: stored.id, parts: stored.parts, ...(stored.label !== undefined && { label: stored.label }) }]));
   }
@@ -180,6 +188,7 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
     prodStage,
     canaryStage,
     register(version, { label, by = 'versions', reason } = {}) {
+      latest();
       const stamp = isVersionStamp(version) ? (label === undefined ? version : { ...version, label }) : versionStamp(version, label);
       const known = index.get(stamp.id);
       if (known && (label === undefined || known.label === label)) return known;
@@ -195,6 +204,7 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
     current,
     snapshot: () => Object.fromEntries(stages.map((stage) => [stage, current(stage)?.id])),
     promote(idOrLabel, stage, { by = 'versions', reason } = {}) {
+      latest();
       const stamp = find(idOrLabel);
       if (!stamp) throw new VersionRegistryError('unknown_version', `versions.promote: no version "${idOrLabel}" is registered`, { version: idOrLabel, stage });
       return commit((next, at) => {
@@ -205,6 +215,7 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
       });
     },
     rollback(stage, { by = 'versions', reason } = {}) {
+      latest();
       const stack = stackOf(state, stage);
       const rolledBack = stack[stack.length - 1];
       if (rolledBack === undefined) throw new VersionRegistryError('empty_stage', `versions.rollback: stage "${stage}" holds no version`, { stage });
@@ -222,12 +233,7 @@ export function versions(options: VersionsOptions = {}): VersionRegistry {
     history: () => state.history,
     route: (routeOptions) => canaryRoute({ prodStage, canaryStage, current }, routeOptions),
     watch: (target, watchOptions) => watchDrift(registry, target, watchOptions),
-    reload() {
-      if (!file) return;
-      state = readRegistryFile(file, stages);
-      index = indexOf(state);
-      seenIdentity = fileIdentity(file);
-    },
+    reload: latest,
     attach(host) {
       hosts.add(host);
       return () => void hosts.delete(host);

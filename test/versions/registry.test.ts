@@ -104,6 +104,19 @@ describe('versions registry', () => {
     expect(reader.history().at(-1)).toMatchObject({ action: 'rollback', by: 'oncall' });
   });
 
+  it('keeps another process\'s change when it makes its own', () => {
+    const file = tempFile();
+    const first = versions({ file });
+    const second = versions({ file });
+    first.register({ prompt: 'a' }, { label: 'A' });
+    second.register({ prompt: 'b' }, { label: 'B' });
+    second.promote('A', 'prod', { by: 'second' });
+    expect(versions({ file }).list().map((stamp) => stamp.label)).toEqual(['A', 'B']);
+    expect(first.current('prod')).toBeUndefined();
+    first.promote('B', 'staging');
+    expect(first.snapshot()).toMatchObject({ prod: first.get('A')!.id, staging: first.get('B')!.id });
+  });
+
   it('rejects a corrupt file naming it', () => {
     const file = tempFile();
     writeFileSync(file, '{"format":"something-else"}');
