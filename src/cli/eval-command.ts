@@ -22,7 +22,8 @@ Runs each case under both versions and compares them (task success, scorers, too
 denials, tokens, cost, latency, steps) with a paired permutation test.
 
 Options:
-  --cases <file>        JSONL: { id?, input, expected?, answers?, cassette? } per line
+  --cases <path>        JSONL: { id?, input, expected?, answers?, cassette? } per line,
+                        or a directory of recorded cassettes (recorder({ dir }))
   --baseline <name>     a key of the config's \`versions\`, or a registry id, label or stage
   --candidate <name>    same
   --config <file>       module exporting defineEvalConfig({ agent, versions, scorers, thresholds, ... })

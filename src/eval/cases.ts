@@ -1,6 +1,6 @@
 /** Eval cases from files: a JSONL file of cases (each may point at a cassette), or recorded sessions. */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { OptionsError } from '../errors.js';
 import { isCassette, readCassette, type Cassette } from '../replay/cassette.js';
 import type { EvalCase } from './types.js';
@@ -25,8 +25,15 @@ export function caseFromCassette(cassette: Cassette, extra: { expected?: unknown
  * Reads a JSONL file of cases: `{ id?, input, expected?, answers?, scope?, cassette? }` per line,
  * where `cassette` is a path (relative to the file) or an inline cassette; a line that is itself
  * a cassette becomes a case through `caseFromCassette`. Blank lines and `//` comments are skipped.
+ * A directory is read as recorded sessions: every `*.json` cassette in it becomes a case.
  */
 export function readCases(file: string): EvalCase[] {
+  if (statSync(file).isDirectory()) {
+    return readdirSync(file)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => caseFromCassette(readCassette(join(file, name))));
+  }
   const text = readFileSync(file, 'utf8');
   const cases: EvalCase[] = [];
   text.split('\n').forEach((raw, index) => {
