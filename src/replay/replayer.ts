@@ -89,7 +89,9 @@ export function replayer(cassette: Cassette | string, options: ReplayerOptions =
   };
 
   const layer = async function replayer(call: ToolCall, next: (call?: ToolCall) => Promise<unknown>) {
-    const state = stateOf(call.runId);
+    // Calls outside a run share one cursor, so they do not leave state behind per call.
+    const inRun = hostOf(call)?.currentRun()?.runId === call.runId;
+    const state = stateOf(inRun ? call.runId : '(no run)');
     const index = state.cursor++;
     calls += 1;
     const recorded = tape.calls[index];

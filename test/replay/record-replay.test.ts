@@ -168,4 +168,15 @@ describe('replayer', () => {
     expect(failure).toBeInstanceOf(ReplayDivergenceError);
     expect((failure as ReplayDivergenceError).divergence.kind).toBe('tool');
   });
+
+  it('serves calls made outside a run in order from one cursor', async () => {
+    const { cassette } = await recordOne({ orderId: 'A1' });
+    const replay = replayer(cassette);
+    const warden = wardenWith([replay]);
+    const lookup = warden.tool('lookup_order', unreachableTools.lookupOrder);
+    const refund = warden.tool('issue_refund', unreachableTools.issueRefund);
+    expect(await lookup({ orderId: 'A1' })).toMatchObject({ total: 120 });
+    expect(await refund({ orderId: 'A1', amount: 120 })).toEqual({ refundId: 'R-A1-120', amount: 120 });
+    expect(replay.report()).toMatchObject({ calls: 2, served: 2, divergences: [] });
+  });
 });
