@@ -63,6 +63,7 @@ export function recorder(options: RecorderOptions = {}): Recorder {
   const tapes = new Map<string, Tape>();
   const kept: Cassette[] = [];
   const writes = new Set<Promise<void>>();
+  let dirReady: Promise<void> | undefined;
 
   /** The open tape of the run the current context belongs to; undefined outside a run. */
   function tapeFor(host: WardenHost | undefined, runId: string | undefined): Tape | undefined {
@@ -143,7 +144,22 @@ export function recorder(options: RecorderOptions = {}): Recorder {
       return;
     }
     const file = join(dir, `${cassette.runId}.json`);
-    const write = writeAtomically(file, `${JSON.stringify(cassette, null, 2)}\n`)
+    const text = `${JSON.stringify(cassette, null, 2)}\n`;
+    // The folder is made once; if it is removed later, a write that finds it missing makes it again.
+    dirReady ??= mkdir(dir, { recursive: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        dirReady = undefined;
+        throw error;
+      },
+    );
+    const write = dirReady
+      .then(() => writeAtomically(file, text))
+      .catch(async (error: unknown) => {
+        if ((error as { code?: string }).code !== 'ENOENT') throw error;
+        await mkdir(dir, { recursive: true });
+        await writeAtomically(file, text);
+      })
       .then(() => {
         host.emit('cassette', { runId: cassette.runId, sessionId: cassette.sessionId, file });
         onCassette?.(cassette, file);
@@ -187,7 +203,6 @@ function cassetteOf(observation: RunObservation, tape: Tape, safe: (value: unkno
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true });
   const temporary = `${file}.${newId('tmp')}`;
   try {
     await writeFile(temporary, text);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,32 @@ describe('recorder', () => {
       expect(orderIds.size).toBe(1);
       expect(cassette.calls).toHaveLength(2);
     }
+  });
+
+  it('counts a cassette it cannot write and never breaks the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-cassettes-'));
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const tape = recorder({ dir: join(dir, 'not-a-folder', 'tapes') });
+    const warden = wardenWith([tape]);
+    const errors: Error[] = [];
+    warden.on('error', (error) => errors.push(error));
+    expect(await warden.run({}, () => refundAgent(warden, realTools, { orderId: 'A1' }))).toBe('refunded 120 as R-A1-120');
+    await tape.flush();
+    expect(warden.stats()['recorder.errors']).toBe(1);
+    expect(errors[0]?.message).toMatch(/ENOTDIR|EEXIST/);
+  });
+
+  it('writes again after its folder was removed', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'aw-cassettes-')), 'tapes');
+    const tape = recorder({ dir });
+    const warden = wardenWith([tape]);
+    await warden.run({}, () => refundAgent(warden, realTools, { orderId: 'A1' }));
+    await tape.flush();
+    rmSync(dir, { recursive: true });
+    await warden.run({}, () => refundAgent(warden, realTools, { orderId: 'B2' }));
+    await tape.flush();
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(warden.stats()['recorder.errors']).toBeUndefined();
   });
 
   it('ignores calls made outside a run', async () => {
