@@ -14,14 +14,12 @@ import {
   caseFromCassette,
   compareVersions,
   createWarden,
-  decide,
   formatComparison,
-  PolicyDeniedError,
+  policy,
   readCassette,
   recorder,
   regex,
   versions,
-  type Middleware,
   type VersionStamp,
   type Warden,
 } from '../src/index.js';
@@ -30,14 +28,18 @@ const orders: Record<string, { id: string; total: number }> = Object.fromEntries
   Array.from({ length: 50 }, (_, i) => [`O${i}`, { id: `O${i}`, total: 20 + ((i * 37) % 180) }]),
 );
 
-/** A guard: never refund more than the order total. */
-const refundCap: Middleware = async function refundCap(call, next) {
-  if (call.tool !== 'issue_refund') return next();
-  const { orderId, amount } = call.args as { orderId: string; amount: number };
-  const total = orders[orderId]?.total ?? 0;
-  if (amount > total) throw new PolicyDeniedError(decide(call, { outcome: 'deny', by: 'refundCap', rule: 'refund<=total', reason: `refund ${amount} exceeds order total ${total}` }));
-  return next();
-};
+/** The guard: never refund more than the order total. */
+const refundCap = () =>
+  policy({
+    rules: [
+      {
+        name: 'refund<=total',
+        when: (call) => call.tool === 'issue_refund' && (call.args as { amount: number }).amount > (orders[(call.args as { orderId: string }).orderId]?.total ?? 0),
+        then: 'deny',
+        reason: 'a refund may not exceed the order total',
+      },
+    ],
+  });
 
 /** The scripted model: what it does depends on the prompt of the version in force. */
 function plan(version: VersionStamp, order: { id: string; total: number }) {
@@ -85,7 +87,7 @@ const tape = recorder({ dir: cassettes });
 const warden = createWarden({
   agent: 'refund-agent',
   version: registry.route({ canaryPercent: 10 }),
-  middleware: [refundCap, tape],
+  middleware: [refundCap(), tape],
   plugins: [registry],
 });
 // With driftMonitor() in the middleware, a drift alarm on B would end the canary the same way.
@@ -113,13 +115,13 @@ const result = await compareVersions({
   cases: recorded.map((cassette) => caseFromCassette(cassette)),
   baseline: registry.current('prod')!,
   candidate: registry.current('canary')!,
-  warden: () => ({ agent: 'refund-agent', middleware: [refundCap] }),
+  warden: () => ({ agent: 'refund-agent', middleware: [refundCap()] }),
   agent: ({ warden: evalWarden, version, input }) => agent(evalWarden, version, (input as { orderId: string }).orderId, offlineTools),
   scorers: [regex(/^refunded/, { name: 'refunded' })],
   thresholds: { success: 0, refunded: 0, tokens: { maxRegression: 0.2, relative: true } },
   pricing: { 'scripted-4o': { input: 2.5, output: 10 } },
 });
-console.log(formatComparison(result, { cases: false }).replace(/^/gm, '   '));
+console.log(formatComparison(result, { cases: false }).replace(/^(?=.)/gm, '   '));
 
 console.log('3. Gate');
 if (!result.passed) {
