@@ -3,11 +3,11 @@
  * harness replays the recorded sessions under A and B, finds B refunds more than the order
  * total (a guard denies it), fails the gate, and B is rolled back: every new session goes to A.
  *
- *   npx tsx examples/rollout.ts
+ *   npx tsx examples/rollout.ts [--keep]     (--keep leaves the registry file and cassettes on disk)
  *
  * No key, no network: the "model" is a scripted function of the version's prompt.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -106,7 +106,7 @@ for (let i = 0; i < 200; i++) {
   });
 }
 await tape.flush();
-console.log(`   A: ${served.A} sessions, B: ${served.B} sessions; cassettes in ${cassettes}\n`);
+console.log(`   A: ${served.A} sessions, B: ${served.B} sessions; ${readdirSync(cassettes).length} cassettes recorded\n`);
 
 console.log('2. Eval: replay 20 recorded prod sessions under A (baseline) and B (candidate)');
 const prodId = registry.current('prod')!.id;
@@ -139,3 +139,6 @@ for (const change of registry.history()) console.log(`   ${change.action.padEnd(
 console.log('\n5. What the warden (and so its audit sink) saw of the registry');
 for (const line of audit) console.log(`   ${line}`);
 await warden.close();
+
+if (process.argv.includes('--keep')) console.log(`\n   Registry and cassettes kept in ${work}`);
+else rmSync(work, { recursive: true, force: true });
