@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -8,12 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { versions } from '../../src/versions/registry.js';
 import { refundCases, versionA, versionB } from '../eval/fixtures.js';
+import { tempDirs } from '../replay/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 const here = dirname(fileURLToPath(import.meta.url));
 const config = join(here, 'fixtures', 'agentwarden.eval.ts');
 
 function casesFile(worse: 'baseline' | 'candidate'): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'aw-eval-')), 'cases.jsonl');
+  const file = join(tempDir('aw-eval-'), 'cases.jsonl');
   writeFileSync(file, `// refund cases\n${refundCases(worse).map((item) => JSON.stringify(item)).join('\n')}\n`);
   return file;
 }
@@ -42,7 +44,7 @@ describe('agentwarden eval', () => {
   });
 
   it('resolves versions by stage from a registry file and prints JSON', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'aw-eval-')), 'versions.json');
+    const file = join(tempDir('aw-eval-'), 'versions.json');
     const registry = versions({ file });
     registry.register(versionA, { label: 'A' });
     registry.register(versionB, { label: 'B' });

@@ -1,10 +1,12 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCases } from '../../src/eval/cases.js';
 import { recorder } from '../../src/replay/recorder.js';
 import { realTools, refundAgent, wardenWith } from '../replay/fixtures.js';
+import { tempDirs } from '../replay/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 async function recordTwo(dir: string) {
   const tape = recorder({ dir });
@@ -17,7 +19,7 @@ async function recordTwo(dir: string) {
 
 describe('readCases', () => {
   it('reads JSONL cases, skipping blanks and comments, with cassettes by relative path', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aw-cases-'));
+    const dir = tempDir('aw-cases-');
     await recordTwo(join(dir, 'tapes'));
     const [firstTape] = readdirSync(join(dir, 'tapes'));
     const file = join(dir, 'cases.jsonl');
@@ -30,7 +32,7 @@ describe('readCases', () => {
   });
 
   it('reads a directory of recorded cassettes as cases', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aw-cases-'));
+    const dir = tempDir('aw-cases-');
     await recordTwo(dir);
     const cases = readCases(dir);
     expect(cases.map((item) => item.id).sort()).toEqual(['session-A1', 'session-B2']);
@@ -38,7 +40,7 @@ describe('readCases', () => {
   });
 
   it('names the line that is not JSON or has no input', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aw-cases-'));
+    const dir = tempDir('aw-cases-');
     const file = join(dir, 'bad.jsonl');
     writeFileSync(file, '{"input":1}\n{oops}\n');
     expect(() => readCases(file)).toThrow(/bad\.jsonl:2 is not JSON/);

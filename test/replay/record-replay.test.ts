@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCassette, type Cassette } from '../../src/replay/cassette.js';
@@ -7,9 +6,12 @@ import { ReplayDivergenceError, ReplayedToolError } from '../../src/replay/error
 import { recorder } from '../../src/replay/recorder.js';
 import { replayer } from '../../src/replay/replayer.js';
 import { realTools, refundAgent, refundLimit, unreachableTools, wardenWith } from './fixtures.js';
+import { tempDirs } from './temp-dirs.js';
+
+const tempDir = tempDirs();
 
 async function recordOne(input: { orderId: string; share?: number }, max = 500): Promise<{ cassette: Cassette; output: string; file: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'aw-cassettes-'));
+  const dir = tempDir('aw-cassettes-');
   const tape = recorder({ dir });
   const warden = wardenWith([refundLimit(max), tape]);
   const output = await warden.run({ sessionId: 'session-1', workflow: 'claims', metadata: { input } }, () => refundAgent(warden, realTools, input));
@@ -69,7 +71,7 @@ describe('recorder', () => {
   });
 
   it('counts a cassette it cannot write and never breaks the run', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aw-cassettes-'));
+    const dir = tempDir('aw-cassettes-');
     writeFileSync(join(dir, 'not-a-folder'), 'x');
     const tape = recorder({ dir: join(dir, 'not-a-folder', 'tapes') });
     const warden = wardenWith([tape]);
@@ -82,7 +84,7 @@ describe('recorder', () => {
   });
 
   it('writes again after its folder was removed', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'aw-cassettes-')), 'tapes');
+    const dir = join(tempDir('aw-cassettes-'), 'tapes');
     const tape = recorder({ dir });
     const warden = wardenWith([tape]);
     await warden.run({}, () => refundAgent(warden, realTools, { orderId: 'A1' }));

@@ -1,13 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWarden, type Decision } from '../../src/index.js';
 import { VersionRegistryError } from '../../src/versions/errors.js';
 import { versions } from '../../src/versions/registry.js';
 import { fakeClock } from '../../src/testing/index.js';
+import { tempDirs } from '../replay/temp-dirs.js';
 
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'aw-versions-')), 'versions.json');
+const tempDir = tempDirs();
+
+const tempFile = () => join(tempDir('aw-versions-'), 'versions.json');
 
 describe('versions registry', () => {
   it('gives the same id to the same parts and keeps the label', () => {
@@ -157,7 +159,7 @@ describe('versions registry', () => {
   });
 
   it('keeps the in-memory state unchanged when the file cannot be written', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aw-versions-'));
+    const dir = tempDir('aw-versions-');
     const file = join(dir, 'versions.json');
     const registry = versions({ file });
     registry.register({ prompt: 'a' }, { label: 'A' });
