@@ -42,6 +42,8 @@ export interface RecordedDecision {
   readonly tool: string;
   readonly callId: string;
   readonly offsetMs: number;
+  /** Made inside the recorder's position (by a layer after it, such as a tool's own schema); absent on replay from tape. */
+  readonly inner?: boolean;
 }
 
 /** One model call, as the adapters reported it through `warden.recordUsage`. */

@@ -64,6 +64,8 @@ export function recorder(options: RecorderOptions = {}): Recorder {
   const kept: Cassette[] = [];
   const writes = new Set<Promise<void>>();
   let dirReady: Promise<void> | undefined;
+  /** Calls now inside the recorder (`runId:callId`): decisions made there come from layers after it. */
+  const inside = new Set<string>();
 
   /** The open tape of the run the current context belongs to; undefined outside a run. */
   function tapeFor(host: WardenHost | undefined, runId: string | undefined): Tape | undefined {
@@ -90,6 +92,8 @@ export function recorder(options: RecorderOptions = {}): Recorder {
       durationMs: 0,
     };
     tape.calls.push(entry);
+    const key = `${call.runId}:${call.callId}`;
+    inside.add(key);
     try {
       const result = await next();
       entry.result = safe(result);
@@ -99,6 +103,7 @@ export function recorder(options: RecorderOptions = {}): Recorder {
       entry.error = recordError(error);
       throw error;
     } finally {
+      inside.delete(key);
       entry.durationMs = clock.now() - startedAt;
     }
   } as Middleware;
@@ -122,6 +127,7 @@ export function recorder(options: RecorderOptions = {}): Recorder {
         callId: decision.callId,
         offsetMs: Date.parse(decision.at) - tape.startedAt,
         ...(decision.rule !== undefined && { rule: decision.rule }),
+        ...(inside.has(`${decision.runId}:${decision.callId}`) && { inner: true }),
       });
     });
     host.on('usage', (usage: SettledUsage) => {

@@ -1,6 +1,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { readCassette, type Cassette } from '../../src/replay/cassette.js';
 import { ReplayDivergenceError, ReplayedToolError } from '../../src/replay/errors.js';
 import { recorder } from '../../src/replay/recorder.js';
@@ -206,5 +207,21 @@ describe('replayer', () => {
     expect(await lookup({ orderId: 'A1' })).toMatchObject({ total: 120 });
     expect(await refund({ orderId: 'A1', amount: 120 })).toEqual({ refundId: 'R-A1-120', amount: 120 });
     expect(replay.report()).toMatchObject({ calls: 2, served: 2, divergences: [] });
+  });
+
+  it('does not expect decisions made after its position when serving from tape', async () => {
+    const tape = recorder();
+    const live = wardenWith([refundLimit(500), tape]);
+    const strict = live.tool('lookup_order', (_args: { orderId: string }) => ({ id: 'A1', total: -1 }), { output: z.object({ total: z.number().positive() }) });
+    await live.run({}, () => strict({ orderId: 'A1' }).catch(() => 'invalid'));
+    const [cassette] = tape.cassettes();
+    expect(cassette!.decisions).toMatchObject([{ outcome: 'deny', by: 'validateOutput', inner: true }]);
+
+    const replay = replayer(cassette!);
+    const offline = wardenWith([refundLimit(500), replay]);
+    const served = offline.tool('lookup_order', unreachableTools.lookupOrder, { output: z.object({ total: z.number().positive() }) });
+    const failure = await offline.run({}, () => served({ orderId: 'A1' }).catch((error: unknown) => error));
+    expect((failure as Error).name).toBe('ValidationError');
+    expect(replay.report()).toMatchObject({ identical: true, served: 1 });
   });
 });
