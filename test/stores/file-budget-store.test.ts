@@ -74,10 +74,10 @@ describe('fileBudgetStore', () => {
     expect((await store.snapshot(lines)).entries[0]?.tokens).toBe(0);
   });
 
-  it.each([
-    ['', /`path`/],
+  it.each<[string, RegExp, { compactAfter?: number }]>([
+    ['', /`path`/, {}],
     ['x.jsonl', /`compactAfter`/, { compactAfter: 0 }],
-  ])('rejects bad options (%j)', (path, message, options = {}) => {
+  ])('rejects bad options (%j)', (path, message, options) => {
     expect(() => fileBudgetStore(path, options)).toThrow(OptionsError);
     expect(() => fileBudgetStore(path, options)).toThrow(message);
   });
