@@ -32,7 +32,7 @@ export interface BudgetPauseTicket extends RefusalFigures {
   readonly department?: string;
   /** ISO-8601. */
   readonly createdAt: string;
-  /** How a person lifts the pause. */
+  /** How a person lifts the pause: the smallest raise that lets this call through now. */
   readonly howToResume: string;
 }
 
@@ -62,7 +62,8 @@ export function refusalReason(figures: RefusalFigures): string {
 
 /** Builds the pause ticket for a refusal. */
 export function pauseTicket(id: string, figures: RefusalFigures, identity: ScopeIdentity, tool: string, callId: string, now: number): BudgetPauseTicket {
-  const by = figures.unit === 'tokens' ? `{ tokens: ${Math.max(1, Math.ceil(figures.spent + figures.held + figures.requested - figures.limit))} }` : '{ costUsd: <amount> }';
+  const shortfall = figures.spent + figures.held + figures.requested - figures.limit;
+  const by = figures.unit === 'tokens' ? `{ tokens: ${Math.max(1, Math.ceil(shortfall))} }` : `{ costUsd: ${Math.max(1, Math.ceil(Math.round(shortfall * 1e9) / 1_000)) / 1_000_000} }`;
   return {
     kind: 'budget',
     id,
