@@ -5,7 +5,7 @@
  * It implements the `BudgetStore` semantics exactly; the stores add only async wrapping
  * and (for the file store) a journal.
  */
-import { windowId } from './periods.js';
+import { windowNamer } from './periods.js';
 import type {
   BudgetEntry,
   BudgetLine,
@@ -53,6 +53,7 @@ export function createLedger(): Ledger {
   const entries = new Map<string, MutableEntry>();
   const reservations = new Map<string, Reservation>();
   let nextExpiry = Number.POSITIVE_INFINITY;
+  const windowId = windowNamer();
 
   const keyOf = (scope: string, window: string | undefined) => (window === undefined ? scope : `${scope}\u0000${window}`);
 
@@ -124,7 +125,9 @@ export function createLedger(): Ledger {
         entry.tokens += request.tokens;
         entry.costMicros += request.costMicros;
         entry.settlements += 1;
-        return { scope: entry.scope, ...(entry.window !== undefined && { window: entry.window }), before, after: copyTotals(entry) };
+        const settled: { scope: string; window?: string; before: BudgetTotals; after: BudgetTotals } = { scope: entry.scope, before, after: copyTotals(entry) };
+        if (entry.window !== undefined) settled.window = entry.window;
+        return settled;
       });
       return { lines };
     },
@@ -171,7 +174,16 @@ function copyTotals(entry: BudgetTotals): BudgetTotals {
 }
 
 function toEntry(entry: BudgetTotals & { scope: string; window?: string | undefined }): BudgetEntry {
-  return { scope: entry.scope, ...(entry.window !== undefined && { window: entry.window }), ...copyTotals(entry) };
+  const copy: { -readonly [K in keyof BudgetEntry]: BudgetEntry[K] } = {
+    scope: entry.scope,
+    tokens: entry.tokens,
+    costMicros: entry.costMicros,
+    settlements: entry.settlements,
+    heldTokens: entry.heldTokens,
+    heldCostMicros: entry.heldCostMicros,
+  };
+  if (entry.window !== undefined) copy.window = entry.window;
+  return copy;
 }
 
 function assertAmounts(operation: string, tokens: number, costMicros: number): void {

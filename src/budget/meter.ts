@@ -9,7 +9,7 @@ import { trace } from '@opentelemetry/api';
 import { decide, type DecisionInput } from '../decision.js';
 import { ApprovalPendingError, BudgetExceededError, OptionsError, StoreUnavailableError, ValidationError, isWardenError, type ValidationIssue } from '../errors.js';
 import { newId } from '../internal/ids.js';
-import type { BudgetRefusal, BudgetStore } from '../stores/budget-store.js';
+import type { BudgetRefusal, BudgetStore, SettleRequest } from '../stores/budget-store.js';
 import type { CostReport, Decision, ReservationHandle, RunInfo, SettledUsage, ToolCall, UsageEstimate, UsageMeter, WardenHost } from '../types.js';
 import { usageAttributes } from './attributes.js';
 import { pauseTicket, refusalFigures, refusalReason, type BudgetPauseTicket } from './exceeded.js';
@@ -70,6 +70,10 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
   const heldByRun = new Map<string, Set<string>>();
   const unpricedSeen = new Set<string>();
   const isoNow = () => new Date(host.clock.now()).toISOString();
+  // Reservation ids must be unique across processes sharing a store: a random prefix per
+  // meter plus a counter (cheaper than a UUID per model call).
+  const idPrefix = newId('res');
+  let idCounter = 0;
 
   host.on?.('run', (observation: { run: RunInfo }) => {
     // A run that ends (or fails) gives back whatever it reserved and never settled.
@@ -151,7 +155,7 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       const outputTokens = estimate.outputTokens ?? 0;
       const price = priceOf(options.pricing, estimate.model);
       const micros = price ? costMicros(price, { inputTokens, outputTokens }) : 0;
-      const id = newId('res');
+      const id = `${idPrefix}_${(idCounter++).toString(36)}`;
       const lines = book.limitLines(identity);
       let live = lines.length > 0;
       if (live) {
@@ -181,12 +185,13 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       const lines = book.settleLines(identity, usage.model);
       const price = priceOf(options.pricing, usage.model);
       const micros = price ? costMicros(price, usage) : 0;
-      const outcome = await inStore(() =>
-        store.settle({ ...(reservation && { reservationId: reservation.id }), lines, tokens: usage.inputTokens + usage.outputTokens, costMicros: micros }),
-      );
+      const request: { -readonly [K in keyof SettleRequest]: SettleRequest[K] } = { lines, tokens: usage.inputTokens + usage.outputTokens, costMicros: micros };
+      if (reservation) request.reservationId = reservation.id;
+      const outcome = await inStore(() => store.settle(request));
       untrack(identity.runId, reservation?.id);
       const at = isoNow();
-      for (const crossing of thresholdCrossings(lines, outcome.lines)) {
+      const crossings = thresholdCrossings(lines, outcome.lines);
+      for (const crossing of crossings) {
         host.emit('budget', { type: 'threshold', ...crossing, agent: identity.agent, ...(identity.runId !== undefined && { runId: identity.runId }), model: usage.model, at });
       }
       if (!price) {
@@ -196,20 +201,21 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
           host.emit('budget', { type: 'unpriced', model: usage.model, agent: identity.agent, at });
         }
       }
-      const settled: SettledUsage = {
+      const settled: { -readonly [K in keyof SettledUsage]: SettledUsage[K] } = {
         model: usage.model,
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,
-        ...(usage.cachedInputTokens !== undefined && { cachedInputTokens: usage.cachedInputTokens }),
         agent: identity.agent,
         versionId: (run?.version ?? host.version).id,
         at,
-        ...(price ? { costUsd: microsToUsd(micros) } : { unpriced: true }),
-        ...(run && { runId: run.runId }),
-        ...(run?.sessionId !== undefined && { sessionId: run.sessionId }),
-        ...(identity.workflow !== undefined && { workflow: identity.workflow }),
-        ...(identity.department !== undefined && { department: identity.department }),
       };
+      if (usage.cachedInputTokens !== undefined) settled.cachedInputTokens = usage.cachedInputTokens;
+      if (price) settled.costUsd = microsToUsd(micros);
+      else settled.unpriced = true;
+      if (run) settled.runId = run.runId;
+      if (run?.sessionId !== undefined) settled.sessionId = run.sessionId;
+      if (identity.workflow !== undefined) settled.workflow = identity.workflow;
+      if (identity.department !== undefined) settled.department = identity.department;
       if (!host.capability('tracer')) trace.getActiveSpan()?.setAttributes(usageAttributes(settled));
       return settled;
     },
@@ -273,12 +279,14 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
 }
 
 function identityOf(agent: string, run: RunInfo | undefined): ScopeIdentity {
-  return {
-    agent,
-    ...(run && { runId: run.runId }),
-    ...(run?.workflow !== undefined && { workflow: run.workflow }),
-    ...(run?.department !== undefined && { department: run.department }),
-  };
+  // Plain assignment, not conditional spreads: this runs twice per model call.
+  const identity: { -readonly [K in keyof ScopeIdentity]: ScopeIdentity[K] } = { agent };
+  if (run) {
+    identity.runId = run.runId;
+    if (run.workflow !== undefined) identity.workflow = run.workflow;
+    if (run.department !== undefined) identity.department = run.department;
+  }
+  return identity;
 }
 
 function checkEstimate(estimate: UsageEstimate): void {
