@@ -15,11 +15,9 @@ import type { BenchRow, Harness } from './harness.js';
 const pricing = { 'gpt-4o': { input: 2.5, output: 10 } };
 const scope = { workflow: 'claims', department: 'finance' };
 
-async function reserveSettleNs(h: Harness, store?: BudgetStore, iterations = 20_000): Promise<number> {
-  const warden = createWarden({
-    agent: 'bench',
-    middleware: [tokenBudget({ limits: { run: 1e15, department: { finance: 1e15 } }, costLimits: { workflow: { claims: 1e9 } }, pricing, ...(store && { store }) })],
-  });
+async function reserveSettleNs(h: Harness, store?: BudgetStore | 'none', iterations = 20_000): Promise<number> {
+  const budget = tokenBudget({ limits: { run: 1e15, department: { finance: 1e15 } }, costLimits: { workflow: { claims: 1e9 } }, pricing, ...(store && store !== 'none' && { store }) });
+  const warden = createWarden({ agent: 'bench', middleware: store === 'none' ? [] : [budget] });
   return warden.run(scope, () =>
     h.timePerOp(
       async () => {
@@ -63,6 +61,7 @@ async function overspend(store: BudgetStore | undefined, limit: number): Promise
 
 export default async function budgetBench(h: Harness): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  rows.push(h.ratioRow('budget', 'warden.reserve + recordUsage without tokenBudget (core only)', await reserveSettleNs(h, 'none')));
   rows.push(h.ratioRow('budget', 'reserve + settle per model call (memory store, 3 limited scopes)', await reserveSettleNs(h)));
   const filePath = join(mkdtempSync(join(tmpdir(), 'budget-bench-')), 'budget.jsonl');
   rows.push(h.ratioRow('budget', 'reserve + settle per model call (file store, journal append)', await reserveSettleNs(h, fileBudgetStore(filePath), 2_000), 'sync append per settlement'));

@@ -9,7 +9,7 @@ import { trace } from '@opentelemetry/api';
 import { decide, type DecisionInput } from '../decision.js';
 import { ApprovalPendingError, BudgetExceededError, OptionsError, StoreUnavailableError, ValidationError, isWardenError, type ValidationIssue } from '../errors.js';
 import { newId } from '../internal/ids.js';
-import type { BudgetRefusal, BudgetStore, SettleRequest } from '../stores/budget-store.js';
+import type { BudgetEntry, BudgetRefusal, BudgetStore, SettleRequest } from '../stores/budget-store.js';
 import type { CostReport, Decision, ReservationHandle, RunInfo, SettledUsage, ToolCall, UsageEstimate, UsageMeter, WardenHost } from '../types.js';
 import { usageAttributes } from './attributes.js';
 import { pauseTicket, refusalFigures, refusalReason, type BudgetPauseTicket } from './exceeded.js';
@@ -83,13 +83,18 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
     for (const id of held) store.release(id).catch(() => host.count('budget.store.errors'));
   });
 
+  function storeFailure(error: unknown): Error {
+    host.count('budget.store.errors');
+    if (isWardenError(error)) return error;
+    return new StoreUnavailableError('budgetStore', (error as Error)?.message ?? String(error), { cause: error });
+  }
+
+  /** Runs a store operation; any failure becomes a counted `StoreUnavailableError` (budgets fail closed). */
   async function inStore<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      host.count('budget.store.errors');
-      if (isWardenError(error)) throw error;
-      throw new StoreUnavailableError('budgetStore', (error as Error)?.message ?? String(error), { cause: error });
+      throw storeFailure(error);
     }
   }
 
@@ -261,18 +266,24 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       };
       const lines = book.limitLines(identity);
       if (lines.length === 0) return;
-      const { entries } = await inStore(() => store.snapshot(lines));
-      lines.forEach((line, index) => {
+      let entries: readonly BudgetEntry[];
+      try {
+        entries = (await store.snapshot(lines)).entries;
+      } catch (error) {
+        throw storeFailure(error);
+      }
+      for (let index = 0; index < lines.length; index++) {
+        const line = lines[index]!;
         const entry = entries[index];
-        if (!entry) return;
-        const window = entry.window !== undefined ? { window: entry.window } : {};
-        if (line.maxTokens !== undefined && entry.tokens >= line.maxTokens) {
-          stop({ scope: line.scope, ...window, unit: 'tokens', limit: line.maxTokens, spent: entry.tokens, held: entry.heldTokens, requested: 0 }, identity, { call, tool: call.tool, callId: call.callId });
-        }
-        if (line.maxCostMicros !== undefined && entry.costMicros >= line.maxCostMicros) {
-          stop({ scope: line.scope, ...window, unit: 'costMicros', limit: line.maxCostMicros, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 }, identity, { call, tool: call.tool, callId: call.callId });
-        }
-      });
+        if (!entry) continue;
+        const exhaustedTokens = line.maxTokens !== undefined && entry.tokens >= line.maxTokens;
+        const exhaustedCost = line.maxCostMicros !== undefined && entry.costMicros >= line.maxCostMicros;
+        if (!exhaustedTokens && !exhaustedCost) continue;
+        const refusal: BudgetRefusal = exhaustedTokens
+          ? { scope: line.scope, unit: 'tokens', limit: line.maxTokens!, spent: entry.tokens, held: entry.heldTokens, requested: 0 }
+          : { scope: line.scope, unit: 'costMicros', limit: line.maxCostMicros!, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 };
+        stop(entry.window === undefined ? refusal : { ...refusal, window: entry.window }, identity, { call, tool: call.tool, callId: call.callId });
+      }
     },
   };
   return meter;

@@ -131,8 +131,17 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
     return line;
   }
 
+  // The last lookup is kept too: calls of one run ask for the same lines again and again.
+  let lastLimit: { agent: string; workflow?: string; department?: string; lines: readonly BudgetLine[] } | undefined;
+  let lastSettle: { agent: string; workflow?: string; department?: string; model: string; lines: readonly BudgetLine[] } | undefined;
+  const same = (a: ScopeIdentity, b: ScopeIdentity) => a.agent === b.agent && a.workflow === b.workflow && a.department === b.department;
+
   function limitLines(identity: ScopeIdentity): BudgetLine[] {
-    const shared = cached(limitCache, `${identity.agent}\u0000${identity.workflow ?? ''}\u0000${identity.department ?? ''}`, () => computeLimitLines(noRun(identity)));
+    if (!lastLimit || !same(lastLimit, identity)) {
+      const lines = cached(limitCache, `${identity.agent}\u0000${identity.workflow ?? ''}\u0000${identity.department ?? ''}`, () => computeLimitLines(noRun(identity)));
+      lastLimit = { ...noRun(identity), lines };
+    }
+    const shared = lastLimit.lines;
     const run = identity.runId === undefined ? undefined : runLine(identity.runId, false);
     return run ? [run, ...shared] : [...shared];
   }
@@ -140,7 +149,11 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
   return {
     limitLines,
     settleLines(identity, model) {
-      const shared = cached(settleCache, `${identity.agent}\u0000${identity.workflow ?? ''}\u0000${identity.department ?? ''}\u0000${model}`, () => computeSettleLines(noRun(identity), model));
+      if (!lastSettle || lastSettle.model !== model || !same(lastSettle, identity)) {
+        const lines = cached(settleCache, `${identity.agent}\u0000${identity.workflow ?? ''}\u0000${identity.department ?? ''}\u0000${model}`, () => computeSettleLines(noRun(identity), model));
+        lastSettle = { ...noRun(identity), model, lines };
+      }
+      const shared = lastSettle.lines;
       const run = identity.runId === undefined ? undefined : runLine(identity.runId, true);
       return run ? [run, ...shared] : [...shared];
     },
@@ -170,6 +183,8 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
       raised.set(key, (raised.get(key) ?? 0) + amount);
       limitCache.clear();
       settleCache.clear();
+      lastLimit = undefined;
+      lastSettle = undefined;
       return ceiling(normalized, unit)!.amount;
     },
   };
