@@ -61,6 +61,7 @@ export type { BudgetPauseTicket, RefusalFigures } from './budget/exceeded.js';
 export type { BudgetPeriod } from './budget/periods.js';
 export type { ModelPrice, PricingTable } from './budget/pricing.js';
 export type { ThresholdCrossing } from './budget/thresholds.js';
+export type { BudgetEvent, BudgetThresholdEvent, BudgetExceededEvent, BudgetPausedEvent, BudgetRaisedEvent, BudgetUnpricedEvent } from './budget/events.js';
 export type { CostLine, CostReport, LimitStatus } from './types.js';
 export { windowId } from './budget/periods.js';
 export { costMicros, usdToMicros, microsToUsd } from './budget/pricing.js';

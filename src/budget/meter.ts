@@ -12,6 +12,7 @@ import { newId } from '../internal/ids.js';
 import type { BudgetEntry, BudgetRefusal, BudgetStore, SettleRequest } from '../stores/budget-store.js';
 import type { CostReport, Decision, ReservationHandle, RunInfo, SettledUsage, ToolCall, UsageEstimate, UsageMeter, WardenHost } from '../types.js';
 import { usageAttributes } from './attributes.js';
+import type { BudgetEvent } from './events.js';
 import { pauseTicket, refusalFigures, refusalReason, type BudgetPauseTicket } from './exceeded.js';
 import type { ParsedBudgetOptions } from './options.js';
 import { costMicros, microsToUsd, priceOf, usdToMicros } from './pricing.js';
@@ -63,13 +64,14 @@ interface Origin {
   readonly callId: string;
 }
 
-/** Creates the meter of one warden over `store`. */
-export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetStore, host: MeterHost): BudgetMeter {
+/** Creates the meter of one warden over `store`; `close` gives back every reservation still held. */
+export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetStore, host: MeterHost): { meter: BudgetMeter; close: () => Promise<void> } {
   const book = createLimitBook(options.limits, options.costLimits, host.agent);
   const tickets = new Map<string, BudgetPauseTicket>();
   const heldByRun = new Map<string, Set<string>>();
   const unpricedSeen = new Set<string>();
   const isoNow = () => new Date(host.clock.now()).toISOString();
+  const emitBudget = (event: BudgetEvent) => host.emit('budget', event);
   // Reservation ids must be unique across processes sharing a store: a random prefix per
   // meter plus a counter (cheaper than a UUID per model call).
   const idPrefix = newId('res');
@@ -128,11 +130,11 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       tickets.set(ticket.id, ticket);
       if (tickets.size > MAX_REMEMBERED) tickets.delete(tickets.keys().next().value!);
       const decision = decisionFor(origin, identity, { outcome: 'pause', by: 'tokenBudget', rule: figures.scope, reason, details: { ...figures, ticketId: ticket.id } });
-      host.emit('budget', { type: 'paused', ticket, at: ticket.createdAt });
+      emitBudget({ type: 'paused', ticket, at: ticket.createdAt });
       throw new ApprovalPendingError(decision, ticket);
     }
     const decision = decisionFor(origin, identity, { outcome: 'deny', by: 'tokenBudget', rule: figures.scope, reason, details: { ...figures } });
-    host.emit('budget', { type: 'exceeded', ...figures, ...identity, tool: origin.tool, at: decision.at });
+    emitBudget({ type: 'exceeded', ...figures, ...identity, tool: origin.tool, at: decision.at });
     throw new BudgetExceededError(decision, { scope: figures.scope, limit: figures.limit, spent: figures.spent, requested: figures.requested, unit: figures.unit });
   }
 
@@ -197,13 +199,13 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       const at = isoNow();
       const crossings = thresholdCrossings(lines, outcome.lines);
       for (const crossing of crossings) {
-        host.emit('budget', { type: 'threshold', ...crossing, agent: identity.agent, ...(identity.runId !== undefined && { runId: identity.runId }), model: usage.model, at });
+        emitBudget({ type: 'threshold', ...crossing, agent: identity.agent, ...(identity.runId !== undefined && { runId: identity.runId }), model: usage.model, at });
       }
       if (!price) {
         host.count('budget.unpriced');
         if (!unpricedSeen.has(usage.model) && unpricedSeen.size < MAX_REMEMBERED) {
           unpricedSeen.add(usage.model);
-          host.emit('budget', { type: 'unpriced', model: usage.model, agent: identity.agent, at });
+          emitBudget({ type: 'unpriced', model: usage.model, agent: identity.agent, at });
         }
       }
       const settled: { -readonly [K in keyof SettledUsage]: SettledUsage[K] } = {
@@ -251,7 +253,7 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       const applies = (ticketScope: string) => ticketScope === normalized || (normalized === 'run' && ticketScope.startsWith('run:'));
       const resumed = [...tickets.values()].filter((ticket) => applies(ticket.scope) && units.has(ticket.unit));
       for (const ticket of resumed) tickets.delete(ticket.id);
-      host.emit('budget', { type: 'raised', scope: normalized, ...raised, resumed: resumed.map((ticket) => ticket.id), at: isoNow() });
+      emitBudget({ type: 'raised', scope: normalized, ...raised, resumed: resumed.map((ticket) => ticket.id), at: isoNow() });
       return { scope: normalized, ...raised, resumed };
     },
 
@@ -286,7 +288,12 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       }
     },
   };
-  return meter;
+  async function close(): Promise<void> {
+    const held = [...heldByRun.values()].flatMap((ids) => [...ids]);
+    heldByRun.clear();
+    await Promise.all(held.map((id) => store.release(id).catch(() => host.count('budget.store.errors'))));
+  }
+  return { meter, close };
 }
 
 function identityOf(agent: string, run: RunInfo | undefined): ScopeIdentity {

@@ -44,9 +44,10 @@ export function tokenBudget(options: TokenBudgetOptions = {}): Middleware {
 
   function attach(host: WardenHost) {
     store ??= memoryBudgetStore({ clock: host.clock });
-    const meter = createBudgetMeter(parsed, store, host);
+    const { meter, close } = createBudgetMeter(parsed, store, host);
     meters.set(host, meter);
     host.provide('usage', meter);
+    return close;
   }
 
   /** Without a warden (under `evaluate`), a quiet meter per agent on the call's clock. */
@@ -58,7 +59,7 @@ export function tokenBudget(options: TokenBudgetOptions = {}): Middleware {
     if (!meter) {
       store ??= memoryBudgetStore({ clock: clockOf(call) });
       const quiet: MeterHost = { agent: call.agent, version: call.version, clock: clockOf(call), emit() {}, decide() {}, count() {}, capability: () => undefined };
-      meter = createBudgetMeter(parsed, store, quiet);
+      meter = createBudgetMeter(parsed, store, quiet).meter;
       if (standalone.size < 100) standalone.set(call.agent, meter);
     }
     return meter;

@@ -305,6 +305,43 @@ describe('tokenBudget', () => {
     });
   });
 
+  describe('lifecycle and failures', () => {
+    it('gives back held reservations when the warden closes', async () => {
+      const { warden, meter } = wardenWith({ limits: { agent: 100 } });
+      let release: () => void = () => {};
+      const running = warden.run({}, async () => {
+        await warden.reserve({ inputTokens: 100 });
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await meter.costs()).limits[0]).toMatchObject({ held: 100 });
+      await warden.close();
+      expect((await meter.costs()).limits[0]).toMatchObject({ held: 0 });
+      release();
+      await running;
+    });
+
+    it('fails closed with StoreUnavailableError when the store is down, and counts it', async () => {
+      const down = async () => {
+        throw new Error('connection refused');
+      };
+      const { warden } = wardenWith({ limits: { run: 100 }, store: { reserve: down, settle: down, release: down, snapshot: down } });
+      const lookup = warden.tool('lookup', async () => 'ok');
+      await warden.run({}, async () => {
+        await expect(warden.reserve({ inputTokens: 1 })).rejects.toMatchObject({ name: 'StoreUnavailableError', store: 'budgetStore' });
+        await expect(lookup({})).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+      });
+      expect(warden.stats()['budget.store.errors']).toBe(2);
+    });
+
+    it('works as a plain middleware without a warden (offline evaluation)', async () => {
+      const layer = tokenBudget({ limits: { run: 0 } });
+      const call = { tool: 'lookup', args: {}, callId: 'c1', agent: 'a', runId: 'r1', version: { id: 'v_test', parts: {} }, attempt: 1, metadata: {}, traits: {} };
+      await expect(layer(call, async () => 'ran')).rejects.toBeInstanceOf(BudgetExceededError);
+      await expect(tokenBudget({ limits: { run: 10 } })(call, async () => 'ran')).resolves.toBe('ran');
+    });
+  });
+
   describe('options', () => {
     it.each([
       [{ limits: { run: -1 } }, '`limits.run` must be a non-negative number, got -1'],
