@@ -52,6 +52,34 @@ export type {
   WardenHost,
 } from './types.js';
 
+// foundation middleware
+export { tracing } from './middleware/tracing.js';
+export type { TracingOptions } from './middleware/tracing.js';
+export { policy, compilePolicy, policyHash } from './middleware/policy.js';
+export type { PolicySpec, PolicyRule, PolicyVerdict, ToolLists, PolicyVerdictDetail } from './middleware/policy.js';
+export { loadPolicy, parsePolicyJson } from './middleware/load-policy.js';
+export type { JsonCondition, ArgCondition } from './middleware/load-policy.js';
+export { loopBreaker } from './middleware/loop-breaker.js';
+export type { LoopBreakerOptions, CircuitState } from './middleware/loop-breaker.js';
+export { retry } from './middleware/retry.js';
+export type { RetryOptions } from './middleware/retry.js';
+export { evaluate } from './evaluate.js';
+export type { Evaluation, EvaluationCall } from './evaluate.js';
+
+// drift
+export { driftMonitor } from './middleware/drift-monitor.js';
+export type { DriftMonitorOptions, DriftBaselineOptions, CustomMetric, MetricValueOf } from './middleware/drift-monitor.js';
+export type { DriftApi } from './drift/api.js';
+export type { DriftAlarm, DriftStatistic } from './drift/alarm.js';
+export type { DriftStatus } from './drift/engine.js';
+export type { DriftSnapshot, VersionBaselines } from './drift/snapshot.js';
+export type { Baseline, MeanBaseline, MixBaseline, GivenMeanBaseline, GivenMixBaseline } from './drift/baseline.js';
+export type { BuiltinMetric } from './drift/metrics.js';
+export { createCusum } from './drift/cusum.js';
+export type { Cusum, CusumOptions, CusumAlarm } from './drift/cusum.js';
+export { createMixTest } from './drift/mix-test.js';
+export type { MixTest, MixTestOptions, MixAlarm } from './drift/mix-test.js';
+
 // budget
 export { tokenBudget } from './middleware/token-budget.js';
 export type { TokenBudgetOptions } from './middleware/token-budget.js';
