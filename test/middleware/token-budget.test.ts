@@ -11,11 +11,14 @@ import { tokenBudget, type TokenBudgetOptions } from '../../src/middleware/token
 import { fileBudgetStore } from '../../src/stores/file-budget-store.js';
 import type { Decision } from '../../src/types.js';
 import { createWarden } from '../../src/warden.js';
-import { manualClock } from '../stores/budget-store-contract.js';
+import { evaluate } from '../../src/evaluate.js';
+import { tracing } from '../../src/middleware/tracing.js';
+import { memoryTracing } from '../../src/testing/index.js';
+import { testClock } from '../stores/budget-store-contract.js';
 
 const pricing = { 'gpt-4o': { input: 2.5, output: 10, cachedInput: 1.25 } };
 
-function wardenWith(options: TokenBudgetOptions, clock = manualClock()) {
+function wardenWith(options: TokenBudgetOptions, clock = testClock()) {
   const warden = createWarden({ agent: 'claims-agent', middleware: [tokenBudget(options)], clock });
   const decisions: Decision[] = [];
   const budgetEvents: Array<Record<string, unknown>> = [];
@@ -182,7 +185,7 @@ describe('tokenBudget', () => {
 
   describe('periods', () => {
     it('resets a daily department limit when the clock enters the next UTC day', async () => {
-      const clock = manualClock(Date.UTC(2026, 10, 26, 23, 0, 0));
+      const clock = testClock(Date.UTC(2026, 10, 26, 23, 0, 0));
       const { warden } = wardenWith({ limits: { department: { finance: 1_000 } } }, clock);
       await warden.run({ department: 'finance' }, () => warden.recordUsage({ model: 'm', inputTokens: 1_000, outputTokens: 0 }));
       await expect(warden.run({ department: 'finance' }, () => warden.reserve({ inputTokens: 1 }))).rejects.toBeInstanceOf(BudgetExceededError);
@@ -191,7 +194,7 @@ describe('tokenBudget', () => {
     });
 
     it('resets a { ms } window but keeps the all-time attribution', async () => {
-      const clock = manualClock();
+      const clock = testClock();
       const { warden } = wardenWith({ limits: { agent: { limit: 100, period: { ms: 60_000 } } } }, clock);
       await warden.run({}, () => warden.recordUsage({ model: 'm', inputTokens: 100, outputTokens: 0 }));
       await expect(warden.run({}, () => warden.reserve({ inputTokens: 1 }))).rejects.toBeInstanceOf(BudgetExceededError);
@@ -295,7 +298,7 @@ describe('tokenBudget', () => {
 
     it('keeps totals across a restart with a file store', async () => {
       const path = join(mkdtempSync(join(tmpdir(), 'budget-')), 'budget.jsonl');
-      const clock = manualClock();
+      const clock = testClock();
       const first = wardenWith({ limits: { department: { finance: 1_000 } }, store: fileBudgetStore(path, { clock }) }, clock);
       await first.warden.run({ department: 'finance' }, () => first.warden.recordUsage({ model: 'm', inputTokens: 900, outputTokens: 0 }));
       await first.warden.close();
@@ -334,11 +337,10 @@ describe('tokenBudget', () => {
       expect(warden.stats()['budget.store.errors']).toBe(2);
     });
 
-    it('works as a plain middleware without a warden (offline evaluation)', async () => {
-      const layer = tokenBudget({ limits: { run: 0 } });
-      const call = { tool: 'lookup', args: {}, callId: 'c1', agent: 'a', runId: 'r1', version: { id: 'v_test', parts: {} }, attempt: 1, metadata: {}, traits: {} };
-      await expect(layer(call, async () => 'ran')).rejects.toBeInstanceOf(BudgetExceededError);
-      await expect(tokenBudget({ limits: { run: 10 } })(call, async () => 'ran')).resolves.toBe('ran');
+    it('answers evaluate() offline: a deny by tokenBudget when a scope has no budget', async () => {
+      const verdict = await evaluate(tokenBudget({ limits: { department: { finance: 0 } } }), { tool: 'lookup', department: 'finance' });
+      expect(verdict).toMatchObject({ outcome: 'deny', by: 'tokenBudget', rule: 'department:finance', reachedTool: false });
+      expect((await evaluate(tokenBudget({ limits: { department: { finance: 10 } } }), { tool: 'lookup', department: 'finance' })).reachedTool).toBe(true);
     });
   });
 
@@ -364,6 +366,22 @@ describe('tokenBudget', () => {
       expect(typeof meter.raiseLimit).toBe('function');
       expect(warden.capability('usage')).toBe(meter);
     });
+  });
+});
+
+describe('tokenBudget with tracing()', () => {
+  it('lets the tracer put usage and cost on the chat span, unpriced models flagged', async () => {
+    const otel = memoryTracing();
+    const warden = createWarden({ agent: 'claims-agent', middleware: [tracing({ tracerProvider: otel.provider }), tokenBudget({ pricing })] });
+    await warden.run({ department: 'finance' }, async () => {
+      await warden.traceChat('gpt-4o', {}, () => warden.recordUsage({ model: 'gpt-4o', inputTokens: 1_000, outputTokens: 100 }));
+      await warden.traceChat('mystery', {}, () => warden.recordUsage({ model: 'mystery', inputTokens: 10, outputTokens: 1 }));
+    });
+    const [priced, unpriced] = otel.spans().filter((span) => span.name.startsWith('chat'));
+    expect(priced?.attributes).toMatchObject({ 'gen_ai.usage.input_tokens': 1_000, 'gen_ai.usage.output_tokens': 100, 'agentwarden.cost.usd': 0.0035 });
+    expect(unpriced?.attributes).toMatchObject({ 'agentwarden.cost.unpriced': true });
+    expect(unpriced?.attributes['agentwarden.cost.usd']).toBeUndefined();
+    await otel.shutdown();
   });
 });
 
