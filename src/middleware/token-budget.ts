@@ -68,7 +68,7 @@ export function tokenBudget(options: TokenBudgetOptions = {}): Middleware {
   return named(
     'tokenBudget',
     async function tokenBudget(call, next) {
-      await meterFor(call).guardToolCall(call);
+      if (parsed.guardToolCalls) await meterFor(call).guardToolCall(call);
       return next();
     },
     attach,

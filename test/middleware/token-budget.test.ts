@@ -222,6 +222,17 @@ describe('tokenBudget', () => {
       expect(decisions.at(-1)).toMatchObject({ outcome: 'deny', by: 'tokenBudget', tool: 'lookup', workflow: 'claims' });
     });
 
+    it('leaves tool calls alone with guardToolCalls: false', async () => {
+      const { warden } = wardenWith({ limits: { workflow: { claims: 500 } }, guardToolCalls: false });
+      const lookup = warden.tool('lookup', async () => 'ok');
+      await expect(
+        warden.run({ workflow: 'claims' }, async () => {
+          await warden.recordUsage({ model: 'm', inputTokens: 500, outputTokens: 0 });
+          return lookup({});
+        }),
+      ).resolves.toBe('ok');
+    });
+
     it('lets tool calls through in scopes that still have budget', async () => {
       const { warden } = wardenWith({ limits: { workflow: { claims: 500 } } });
       const lookup = warden.tool('lookup', async () => 'ok');
@@ -356,6 +367,8 @@ describe('tokenBudget', () => {
       [{ store: {} }, '`store` must be a BudgetStore'],
       [{ onExceeded: 'ignore' }, "`onExceeded` must be 'throw' or 'pause'"],
       [{ limits: { runs: 5 } }, 'tokenBudget: `limits`'],
+      [{ guardToolCalls: 'yes' }, '`guardToolCalls` must be a boolean'],
+      [{ reservationTtlMs: 0 }, '`reservationTtlMs` must be a positive integer'],
     ])('rejects %j at construction, naming the field', (options, message) => {
       expect(() => tokenBudget(options as TokenBudgetOptions)).toThrow(OptionsError);
       expect(() => tokenBudget(options as TokenBudgetOptions)).toThrow(message);
