@@ -141,6 +141,15 @@ describe('tokenBudget', () => {
       expect(report.total).toEqual({ tokens: 110, costUsd: 0.00035, calls: 1 });
     });
 
+    it('attributes usage recorded outside any run to the agent and model', async () => {
+      const { warden } = wardenWith({ pricing });
+      const settled = await warden.recordUsage({ model: 'gpt-4o', inputTokens: 1_000, outputTokens: 0 });
+      expect(settled.runId).toBeUndefined();
+      const report = await warden.costs();
+      expect(report.byRun).toEqual({});
+      expect(report.byAgent['claims-agent']).toEqual({ tokens: 1_000, costUsd: 0.0025, calls: 1 });
+    });
+
     it('throws ValidationError and charges nothing for bad usage', async () => {
       const { warden } = wardenWith({ limits: { run: 1_000 }, pricing });
       await warden.run({}, async () => {
@@ -372,6 +381,12 @@ describe('tokenBudget', () => {
     ])('rejects %j at construction, naming the field', (options, message) => {
       expect(() => tokenBudget(options as TokenBudgetOptions)).toThrow(OptionsError);
       expect(() => tokenBudget(options as TokenBudgetOptions)).toThrow(message);
+    });
+
+    it('leaves warden.costs() an empty bill when no tokenBudget is configured', async () => {
+      const warden = createWarden({ agent: 'a' });
+      await warden.run({}, () => warden.recordUsage({ model: 'm', inputTokens: 5, outputTokens: 5 }));
+      expect(await warden.costs()).toMatchObject({ total: { tokens: 0, costUsd: 0, calls: 0 }, byRun: {}, limits: [] });
     });
 
     it('is a usage capability provider', () => {
