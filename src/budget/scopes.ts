@@ -74,8 +74,11 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
       case 'workflow':
       case 'department': {
         const table = configured[kind];
-        const base = resolveScoped(table && (Object.hasOwn(table, name) ? table[name] : table['*']), unit);
-        return base && { amount: base.amount + raisedBy(unit, scope), period: base.period };
+        const listed = table !== undefined && Object.hasOwn(table, name);
+        const base = resolveScoped(table && (listed ? table[name] : table['*']), unit);
+        // A name that falls back to '*' also gets what was added to '*' itself.
+        const extra = listed || name === '*' ? raisedBy(unit, scope) : raisedBy(unit, scope, `${kind}:*`);
+        return base && { amount: base.amount + extra, period: base.period };
       }
       default:
         return undefined;
