@@ -250,7 +250,10 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
         ...(by.costUsd !== undefined && { costUsd: microsToUsd(book.raise(normalized, 'costMicros', usdToMicros(by.costUsd))) }),
       };
       const units = new Set([...(by.tokens !== undefined ? ['tokens'] : []), ...(by.costUsd !== undefined ? ['usd'] : [])]);
-      const applies = (ticketScope: string) => ticketScope === normalized || (normalized === 'run' && ticketScope.startsWith('run:'));
+      // 'run' covers every run and 'department:*' every department (tickets are lifted; a call
+      // still short of budget simply pauses again).
+      const family = normalized === 'run' ? 'run:' : normalized.endsWith(':*') ? normalized.slice(0, -1) : undefined;
+      const applies = (ticketScope: string) => ticketScope === normalized || (family !== undefined && ticketScope.startsWith(family));
       const resumed = [...tickets.values()].filter((ticket) => applies(ticket.scope) && units.has(ticket.unit));
       for (const ticket of resumed) tickets.delete(ticket.id);
       emitBudget({ type: 'raised', scope: normalized, ...raised, resumed: resumed.map((ticket) => ticket.id), at: isoNow() });
