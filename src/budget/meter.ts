@@ -41,8 +41,12 @@ export interface BudgetMeter extends UsageMeter {
   readonly store: BudgetStore;
   /**
    * Adds to the ceiling of `scope` (`'run'` for every run, `'run:<id>'`, `'agent'`,
-   * `'workflow:<name>'`, `'department:<name>'`) and lifts the pause tickets on that scope;
-   * paused calls then go through when called again. Raises live in this process.
+   * `'workflow:<name>'`, `'department:<name>'`, or `'workflow:*'` / `'department:*'` for every
+   * name that falls back to `'*'`) and lifts the pause tickets on that scope; paused calls then
+   * go through when called again. Throws `OptionsError` when the scope has no such ceiling.
+   * Raises live in this process (a shared store does not share them).
+   * @example
+   * warden.capability<BudgetMeter>('usage')!.raiseLimit('department:finance', { costUsd: 250 });
    */
   raiseLimit(scope: string, by: LimitRaise): LimitRaised;
   /** Pause tickets not yet lifted (newest last, at most 1,000 kept). */
