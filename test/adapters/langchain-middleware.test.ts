@@ -1,4 +1,5 @@
-import { HumanMessage, ToolMessage } from '@langchain/core/messages';
+import { AIMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
+import { fakeModel } from '@langchain/core/testing';
 import { tool } from '@langchain/core/tools';
 import { MemorySaver } from '@langchain/langgraph-checkpoint';
 import { Command } from '@langchain/langgraph';
@@ -6,7 +7,7 @@ import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WardenCallbackHandler, wardenMiddleware, type ApprovalInterrupt } from '../../src/adapters/langchain.js';
-import { ApprovalPendingError, approval, createWarden, HaltedError, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, tracing, type RunObservation, type SettledUsage } from '../../src/index.js';
+import { ApprovalPendingError, approval, BudgetExceededError, createWarden, HaltedError, tokenBudget, LoopDetectedError, loopBreaker, OptionsError, PolicyDeniedError, policy, tracing, type RunObservation, type SettledUsage } from '../../src/index.js';
 import { formatSpanTree, memoryTracing, type MemoryTracing } from '../../src/testing/index.js';
 import { lookupTool, refundTool, scriptedModel } from './langchain-fixtures.js';
 
@@ -160,6 +161,47 @@ describe('wardenMiddleware', () => {
     expect(runs).toEqual([]);
     expect(result.messages.find((message) => ToolMessage.isInstance(message))).toMatchObject({ status: 'error', content: expect.stringContaining('over the limit') });
     expect(result.messages.at(-1)?.content).toBe('The refund was rejected.');
+  });
+
+  it('ends agent.invoke with BudgetExceededError once the run budget is spent', async () => {
+    const warden = createWarden({ agent: 'support', middleware: [tokenBudget({ limits: { run: 1000 } })] });
+    const usages: number[] = [];
+    warden.on('usage', (usage) => usages.push(usage.inputTokens + usage.outputTokens));
+    const { lookup, runs } = lookupTool();
+    const model = scriptedModel([
+      { calls: [{ name: 'lookup_order', args: { orderId: 'A1' }, id: 'c1' }], tokens: [500, 100] },
+      { calls: [{ name: 'lookup_order', args: { orderId: 'B2' }, id: 'c2' }], tokens: [450, 50] },
+      { answer: 'never reached', tokens: [1, 1] },
+    ]);
+    const agent = createAgent({ model, tools: [lookup], middleware: [wardenMiddleware(warden, { model: 'gpt-4o' })] });
+    const error = await warden.run({}, () => agent.invoke(ask('A1 and B2?'))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect((error as BudgetExceededError).scope).toMatch(/^run/);
+    expect(usages).toEqual([600, 500]);
+    expect(runs).toEqual(['A1']);
+    expect(model.callCount).toBe(2);
+  });
+
+  it('refuses the next model call before it is made when its reservation would overspend', async () => {
+    const warden = createWarden({ agent: 'support', middleware: [tokenBudget({ limits: { run: 1000 } })] });
+    const { lookup, runs } = lookupTool();
+    const model = scriptedModel([{ calls: [{ name: 'lookup_order', args: { orderId: 'A1' }, id: 'c1' }], tokens: [900, 90] }, { answer: 'never reached', tokens: [1, 1] }]);
+    const agent = createAgent({ model, tools: [lookup], middleware: [wardenMiddleware(warden, { model: 'gpt-4o' })] });
+    const error = await warden.run({}, () => agent.invoke(ask('A1?'))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect((error as BudgetExceededError).decision).toMatchObject({ tool: 'model', by: 'tokenBudget' });
+    expect(runs).toEqual(['A1']);
+    expect(model.callCount).toBe(1);
+  });
+
+  it('gives back the reservation of a model call that reports no usage', async () => {
+    const warden = createWarden({ agent: 'a', middleware: [tokenBudget({ limits: { run: 100 } })] });
+    const model = fakeModel();
+    for (let i = 0; i < 2; i++) model.respond(new AIMessage({ content: '', tool_calls: [{ name: 'lookup_order', args: { orderId: `A${i}` }, id: `c${i}`, type: 'tool_call' }] }));
+    model.respond(new AIMessage('done'));
+    const agent = createAgent({ model, tools: [lookupTool().lookup], middleware: [wardenMiddleware(warden, { estimate: () => ({ inputTokens: 40 }) })] });
+    const result = await warden.run({}, () => agent.invoke(ask('go')));
+    expect(result.messages.at(-1)?.content).toBe('done');
   });
 
   it('records the usage every model call reported, in the run totals too', async () => {
