@@ -1,8 +1,9 @@
 /**
  * `npx tsx examples/langchain.ts`: a LangChain v1 `createAgent` support agent guarded by
  * agentwarden, driven by a scripted chat model (no key, no network). It shows a policy deny
- * the model reads and recovers from, a loop the loop breaker halts, the kill switch, the token
- * usage each model call reported, and the span tree OpenTelemetry receives.
+ * the model reads and recovers from, a loop the loop breaker halts, a run that runs out of its
+ * token budget, the kill switch, the token usage each model call reported and what it cost,
+ * and the span tree OpenTelemetry receives.
  */
 import { BaseChatModel, type BindToolsInput } from '@langchain/core/language_models/chat_models';
 import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
@@ -11,7 +12,7 @@ import { tool } from '@langchain/core/tools';
 import { createAgent } from 'langchain';
 import { z } from 'zod';
 import { wardenMiddleware } from '../src/adapters/langchain.js';
-import { createWarden, isWardenError, loopBreaker, policy, tracing } from '../src/index.js';
+import { createWarden, isWardenError, loopBreaker, policy, tokenBudget, tracing } from '../src/index.js';
 import { formatSpanTree, memoryTracing } from '../src/testing/index.js';
 
 const color = (code: number) => (text: string) => (process.stdout.isTTY ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -65,7 +66,7 @@ const issueRefund = tool(async ({ orderId, amount }) => `refund R-${orderId} of 
   schema: z.object({ orderId: z.string(), amount: z.number().positive() }),
 });
 
-// 2. The warden: spans in memory for the demo, a refund cap, a loop breaker.
+// 2. The warden: spans in memory for the demo, a refund cap, a loop breaker, a token budget per run.
 const otel = memoryTracing();
 const warden = createWarden({
   agent: 'support-agent',
@@ -74,13 +75,14 @@ const warden = createWarden({
     tracing({ tracerProvider: otel.provider }),
     policy({ rules: [{ name: 'refund-cap', when: (call) => call.tool === 'issue_refund' && (call.args as { amount: number }).amount > 1000, then: 'deny', reason: 'refunds over $1000 need a person' }] }),
     loopBreaker({ maxRepeats: 2 }),
+    tokenBudget({ limits: { run: 2_000 }, pricing: { 'scripted-4o': { input: 2.5, output: 10 } } }),
   ],
 });
 warden.on('decision', (decision) => {
   if (decision.outcome === 'allow') return;
   console.log(`    ${red(decision.outcome.toUpperCase().padEnd(5))} ${decision.tool} ${dim(`by ${decision.by}${decision.rule ? ` (${decision.rule})` : ''}: ${decision.reason}`)}`);
 });
-warden.on('usage', (usage) => console.log(`    ${dim(`tokens: ${usage.model} in ${usage.inputTokens} / out ${usage.outputTokens}`)}`));
+warden.on('usage', (usage) => console.log(`    ${dim(`tokens: ${usage.model} in ${usage.inputTokens} / out ${usage.outputTokens}, $${(usage.costUsd ?? 0).toFixed(5)}`)}`));
 
 // 3. One agent run per script, each inside warden.run so loop counters and spans see one run.
 async function run(title: string, script: Turn[], sessionId: string): Promise<void> {
@@ -95,14 +97,15 @@ async function run(title: string, script: Turn[], sessionId: string): Promise<vo
     console.log(`    ${green('answer')} ${String(messages.at(-1)?.content)}`);
   } catch (error) {
     if (!isWardenError(error)) throw error;
-    console.log(`    ${red('stopped')} agent.invoke threw ${error.name} (${error.code})`);
+    console.log(`    ${red('stopped')} agent.invoke threw ${error.name} (${error.code}): ${error.decision?.reason ?? error.message}`);
   }
 }
 
-const totals = { input: 0, output: 0 };
+const totals = { input: 0, output: 0, costUsd: 0 };
 warden.on('run', (observation) => {
   totals.input += observation.inputTokens;
   totals.output += observation.outputTokens;
+  totals.costUsd += observation.costUsd;
 });
 
 await run(
@@ -127,12 +130,22 @@ await run(
   Array.from({ length: 5 }, (): Turn => ({ calls: [{ name: 'lookup_order', args: { orderId: 'B7' } }], tokens: [400, 15] })),
   's-3',
 );
+await run(
+  'Summarise every order (the run spends its 2,000-token budget)',
+  [
+    { calls: [{ name: 'lookup_order', args: { orderId: 'A1' } }], tokens: [700, 40] },
+    { calls: [{ name: 'lookup_order', args: { orderId: 'B7' } }], tokens: [900, 60] },
+    { calls: [{ name: 'lookup_order', args: { orderId: 'C3' } }], tokens: [1100, 80] },
+    { answer: 'never reached', tokens: [1, 1] },
+  ],
+  's-4',
+);
 warden.on('halt', ({ reason }) => console.log(`\n    ${red('KILL SWITCH')} ${reason}`));
 warden.halt('incident INC-7: refunds paused by on-call');
-await run('Refund order A1 again (kill switch on)', [{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 10 } }], tokens: [400, 15] }], 's-4');
+await run('Refund order A1 again (kill switch on)', [{ calls: [{ name: 'issue_refund', args: { orderId: 'A1', amount: 10 } }], tokens: [400, 15] }], 's-5');
 warden.resume();
 
-console.log(`\n${bold('Token usage')} ${dim('(as each model call reported it)')}: ${totals.input} in / ${totals.output} out`);
+console.log(`\n${bold('Token usage')} ${dim('(as each model call reported it)')}: ${totals.input} in / ${totals.output} out, $${totals.costUsd.toFixed(4)}`);
 console.log(`\n${bold('Spans sent to OpenTelemetry')}`);
 console.log(formatSpanTree(otel.spans(), ['gen_ai.conversation.id', 'gen_ai.usage.input_tokens', 'agentwarden.decision', 'error.type']));
 await otel.shutdown();

@@ -117,6 +117,8 @@ export interface Warden {
   halt(reason: string): void;
   resume(): void;
   readonly halted: boolean;
+  /** Why the kill switch is on (the `halt` reason); `undefined` while it is off. */
+  readonly haltReason: string | undefined;
   /** Holds tokens/cost before a model call; a no-op handle without `tokenBudget`. */
   reserve(estimate: UsageEstimate): Promise<ReservationHandle>;
   /** Settles a model call's real usage, prices it and adds it to the span and run totals. */
@@ -383,6 +385,9 @@ export function createWarden(options: WardenOptions): Warden {
     },
     get halted() {
       return haltReason !== undefined;
+    },
+    get haltReason() {
+      return haltReason;
     },
     async reserve(estimate) {
       const meter = capabilities.get('usage') as UsageMeter | undefined;

@@ -70,6 +70,16 @@ describe('wardenMiddleware', () => {
     expect(model.callCount).toBe(1);
   });
 
+  it('refuses the first model call of an agent built while the kill switch is on, with its reason', async () => {
+    const warden = createWarden({ agent: 'support' });
+    warden.halt('INC-9 maintenance');
+    const model = scriptedModel([{ answer: 'never reached', tokens: [1, 1] }]);
+    const agent = createAgent({ model, middleware: [wardenMiddleware(warden)] });
+    const error = await warden.run({}, () => agent.invoke(ask('hi'))).catch((caught: unknown) => caught);
+    expect((error as HaltedError).decision).toMatchObject({ outcome: 'halt', tool: 'model', reason: 'INC-9 maintenance' });
+    expect(model.callCount).toBe(0);
+  });
+
   it('ends agent.invoke with HaltedError from a halted tool call', async () => {
     const warden = createWarden({ agent: 'support' });
     const { lookup, runs } = lookupTool();

@@ -75,8 +75,6 @@ export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOption
   const reservations = new WeakMap<RunInfo | object, ReservationHandle>();
   const outsideAnyRun = {};
   let lastModel = fixedModel;
-  let haltReason = 'halted';
-  warden.on('halt', (event) => (haltReason = event.reason));
 
   const runKey = () => warden.currentRun() ?? outsideAnyRun;
   const takeReservation = () => {
@@ -100,7 +98,7 @@ export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOption
     beforeModel: async (state) => {
       await takeReservation()?.release();
       // The kill switch also spares the tokens of a model call whose tools would be refused.
-      if (warden.halted) throw new HaltedError(modelDecision(warden, 'halt', 'kill-switch', haltReason));
+      if (warden.halted) throw new HaltedError(modelDecision(warden, 'halt', 'kill-switch', warden.haltReason ?? 'halted'));
       reservations.set(runKey(), await warden.reserve(estimate(state.messages, lastModel)));
       return undefined;
     },
