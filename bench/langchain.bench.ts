@@ -13,7 +13,7 @@ import { tool } from '@langchain/core/tools';
 import { createAgent, createMiddleware } from 'langchain';
 import { z } from 'zod';
 import { WardenCallbackHandler, wardenMiddleware, wardenTools } from '../src/adapters/langchain.js';
-import { createWarden, loopBreaker, policy, tracing, type Middleware } from '../src/index.js';
+import { createWarden, loopBreaker, policy, tokenBudget, tracing, type Middleware } from '../src/index.js';
 import type { BenchRow, Harness } from './harness.js';
 
 const STEPS = 10;
@@ -43,7 +43,7 @@ const input = () => ({ messages: [new HumanMessage('Check my orders.')] });
 const config = { recursionLimit: 100 };
 
 function defaultStack(): Middleware[] {
-  return [tracing(), policy({ allow: ['lookup_order'] }), loopBreaker({ maxRepeats: 3 })];
+  return [tracing(), policy({ allow: ['lookup_order'] }), loopBreaker({ maxRepeats: 3 }), tokenBudget({ limits: { run: 10_000_000 } })];
 }
 
 /** Best-of-rounds CPU and wall time per run of each case; cases interleave so load drifts hit all alike. */
@@ -95,7 +95,7 @@ export default async function langchain(_h: Harness): Promise<BenchRow[]> {
   };
   return [
     row('10-step createAgent run, no agentwarden (CPU per run)', 'plain', 'plain', 'base'),
-    row('same run, wardenMiddleware (tracing, policy, loopBreaker)', 'middleware', 'plain', 'ratio to the plain run'),
+    row('same run, wardenMiddleware (tracing, policy, loopBreaker, tokenBudget)', 'middleware', 'plain', 'ratio to the plain run'),
     row('same run, a no-op createMiddleware with the same hooks', 'noopMiddleware', 'plain', 'what LangChain middleware costs alone'),
     row('same run, wardenMiddleware, against the no-op middleware', 'middleware', 'noopMiddleware', 'agentwarden\'s own share'),
     row('same run, a no-op LangChain callback handler', 'plainWithCallback', 'plain', 'what LangChain callbacks cost alone'),
