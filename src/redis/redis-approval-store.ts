@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { ApprovalStore, ApprovalTicket, TransitionResult } from '../stores/approval-store.js';
 import type { WardenHost } from '../types.js';
 import { listScript, openScript, transitionScript } from './approval-scripts.js';
+import { defineScripts, type ScriptCaller } from './define-scripts.js';
 import { parseRedisStoreOptions, type RedisStoreOptions } from './redis-options.js';
 import { createStoreGuard } from './store-guard.js';
 
@@ -38,8 +39,6 @@ export interface RedisApprovalStore extends ApprovalStore {
   close(): Promise<void>;
 }
 
-const COMMANDS = { open: 'agentwardenApprovalOpen', transition: 'agentwardenApprovalTransition', list: 'agentwardenApprovalList' } as const;
-type ScriptCaller = (base: string, ...args: Array<string | number>) => Promise<unknown>;
 const PLAIN_FIELDS = new Set(['status', 'callId']);
 
 /**
@@ -64,7 +63,7 @@ export function redisApprovalStore(client: Redis, options: RedisApprovalStoreOpt
   const storeName = `redisApprovalStore(${prefix})`;
   const guard = createStoreGuard({ storeName, counter: 'redis.approval.errors', timeoutMs, failMode: 'closed' });
   const base = `${prefix}approval:`;
-  const scripts = defineScripts(client);
+  const scripts = defineScripts(client, 'Approval', { open: openScript, transition: transitionScript, list: listScript });
   const watchers = createWatchers(client, `${base}changed`);
 
   return {
@@ -104,17 +103,6 @@ export function redisApprovalStore(client: Redis, options: RedisApprovalStoreOpt
     attach: guard.attach,
     close: watchers.close,
   };
-}
-
-function defineScripts(client: Redis): Record<keyof typeof COMMANDS, ScriptCaller> {
-  const sources = { open: openScript, transition: transitionScript, list: listScript };
-  const callers = {} as Record<keyof typeof COMMANDS, ScriptCaller>;
-  for (const operation of Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>) {
-    const name = COMMANDS[operation];
-    if (typeof (client as unknown as Record<string, unknown>)[name] !== 'function') client.defineCommand(name, { numberOfKeys: 1, lua: sources[operation] });
-    callers[operation] = (...args) => (client as unknown as Record<string, ScriptCaller>)[name]!(...args);
-  }
-  return callers;
 }
 
 async function callScript(script: ScriptCaller, base: string, args: Array<string | number>): Promise<unknown> {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { BudgetLine, BudgetSnapshot, BudgetStore, BudgetTotals, ReserveOutcome, SettleOutcome } from '../stores/budget-store.js';
 import type { Clock, WardenHost } from '../types.js';
 import { reserveScript, releaseScript, settleScript, snapshotScript } from './budget-scripts.js';
+import { defineScripts, type ScriptCaller } from './define-scripts.js';
 import { parseRedisStoreOptions, type RedisStoreOptions } from './redis-options.js';
 import { createStoreGuard } from './store-guard.js';
 
@@ -31,8 +32,6 @@ export interface RedisBudgetStore extends BudgetStore {
   attach(host: WardenHost): () => void;
 }
 
-const COMMANDS = { reserve: 'agentwardenBudgetReserve', settle: 'agentwardenBudgetSettle', release: 'agentwardenBudgetRelease', snapshot: 'agentwardenBudgetSnapshot' } as const;
-type ScriptCaller = (base: string, ...args: Array<string | number>) => Promise<unknown>;
 const ZERO: BudgetTotals = Object.freeze({ tokens: 0, costMicros: 0, settlements: 0, heldTokens: 0, heldCostMicros: 0 });
 
 /**
@@ -58,7 +57,7 @@ export function redisBudgetStore(client: Redis, options: RedisBudgetStoreOptions
   const guard = createStoreGuard({ storeName, counter: 'redis.budget.errors', timeoutMs, failMode });
   const base = `${prefix}budget:`;
   const now = () => (clock ? String(clock.now()) : '');
-  const scripts = defineScripts(client);
+  const scripts = defineScripts(client, 'Budget', { reserve: reserveScript, settle: settleScript, release: releaseScript, snapshot: snapshotScript });
 
   return {
     storeName,
@@ -89,18 +88,6 @@ export function redisBudgetStore(client: Redis, options: RedisBudgetStoreOptions
     },
     attach: guard.attach,
   };
-}
-
-function defineScripts(client: Redis): Record<keyof typeof COMMANDS, ScriptCaller> {
-  const sources = { reserve: reserveScript, settle: settleScript, release: releaseScript, snapshot: snapshotScript };
-  const callers = {} as Record<keyof typeof COMMANDS, ScriptCaller>;
-  for (const operation of Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>) {
-    const name = COMMANDS[operation];
-    // defineCommand sends EVALSHA and falls back to EVAL when Redis lost its script cache.
-    if (typeof (client as unknown as Record<string, unknown>)[name] !== 'function') client.defineCommand(name, { numberOfKeys: 1, lua: sources[operation] });
-    callers[operation] = (...args) => (client as unknown as Record<string, ScriptCaller>)[name]!(...args);
-  }
-  return callers;
 }
 
 /** Runs a script; a duplicate live reservation id is a caller bug, reported as a `RangeError`. */
