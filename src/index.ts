@@ -127,3 +127,9 @@ export type {
   TicketVerdict,
   TransitionResult,
 } from './stores/approval-store.js';
+
+// redis
+export { isLoopStore } from './stores/loop-store.js';
+export type { LoopStore, LoopEnterRequest, LoopEnterOutcome, LoopFailure } from './stores/loop-store.js';
+export { attachStore } from './stores/store-host.js';
+export type { HostAwareStore } from './stores/store-host.js';
