@@ -9,6 +9,7 @@
 import { clockOf, hostOf } from '../call-context.js';
 import { decide } from '../decision.js';
 import { ApprovalPendingError, ApprovalRejectedError } from '../errors.js';
+import { stableHash } from '../internal/stable-hash.js';
 import type { ApprovalTicket } from '../stores/approval-store.js';
 import type { Next, ToolCall } from '../types.js';
 import { askApprover, type Approver } from './ask-approver.js';
@@ -126,11 +127,12 @@ export async function gateCall(call: ToolCall, next: Next, settings: GateSetting
         if (verdict && !verdict.announced) {
           decide(call, { outcome: 'approve', by: approvedBy, rule: ticket.decisionType, reason: verdict.reason ?? 'approved', details: { ...details, phase: 'resolved', at: verdict.at } });
         }
-        const outcome = await runOnce(ticket, () => {
+        const approved = ticket;
+        const outcome = await runOnce(approved, () => {
           decide(call, {
             outcome: 'allow',
             by: BY,
-            rule: ticket!.decisionType,
+            rule: approved.decisionType,
             reason: `approved by ${approvedBy}${stale.length > 0 ? ` (stale approval accepted: ${stale.join('; ')})` : ''}`,
             details: { ...details, approvedBy, phase: 'resumed', ...(stale.length > 0 && { stale }) },
           });
@@ -147,6 +149,7 @@ export async function gateCall(call: ToolCall, next: Next, settings: GateSetting
         throw new ApprovalRejectedError(decide(call, { outcome: 'reject', by: verdict?.by ?? BY, rule: ticket.decisionType, reason, details: { ...details, status: ticket.status } }));
       }
       case 'done': {
+        if (ticket.argsHash !== stableHash(call.args)) throw alreadyRan(call, ticket, 'with other args; use a new callId for a new call');
         if (ticket.execution?.resultUnstorable) throw alreadyRan(call, ticket, 'its result could not be stored as JSON');
         decide(call, { outcome: 'allow', by: BY, rule: ticket.decisionType, reason: 'already ran once; returning the stored result', details: { ...details, replay: true } });
         return ticket.execution?.result;

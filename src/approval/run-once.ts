@@ -20,6 +20,8 @@ export type RunOnce = (ticket: ApprovalTicket, execute: () => Promise<unknown>) 
 export interface RunOnceContext {
   readonly now: () => number;
   readonly onStoreError: (error: unknown) => void;
+  /** Called with the ticket once its outcome (`done` or `failed`) is stored. */
+  readonly onSettled?: (ticket: ApprovalTicket) => void;
 }
 
 /** Creates the exactly-once runner for one gate, sharing in-flight runs by ticket id. */
@@ -48,7 +50,8 @@ export function createRunOnce(store: ApprovalStore, context: RunOnceContext): Ru
 
   async function settle(id: string, to: 'done' | 'failed', execution: TicketExecution): Promise<void> {
     try {
-      await store.transition(id, { from: 'running', to, set: { execution }, at: execution.finishedAt ?? iso() });
+      const settled = await store.transition(id, { from: 'running', to, set: { execution }, at: execution.finishedAt ?? iso() });
+      if (settled.ok) context.onSettled?.(settled.ticket);
     } catch (error) {
       // The tool already ran: its caller gets the outcome; the ticket stays `running` (unknown to others).
       context.onStoreError(error);

@@ -5,7 +5,7 @@
  * It implements the `BudgetStore` semantics exactly; the stores add only async wrapping
  * and (for the file store) a journal.
  */
-import { windowId } from './periods.js';
+import { windowNamer } from './periods.js';
 import type {
   BudgetEntry,
   BudgetLine,
@@ -50,18 +50,21 @@ const ZERO: BudgetTotals = Object.freeze({ tokens: 0, costMicros: 0, settlements
 
 /** A fresh, empty ledger. */
 export function createLedger(): Ledger {
-  const entries = new Map<string, MutableEntry>();
+  // scope → window ('' for all-time) → totals; nested maps avoid building a key per lookup.
+  const entries = new Map<string, Map<string, MutableEntry>>();
   const reservations = new Map<string, Reservation>();
   let nextExpiry = Number.POSITIVE_INFINITY;
+  const windowId = windowNamer();
 
-  const keyOf = (scope: string, window: string | undefined) => (window === undefined ? scope : `${scope}\u0000${window}`);
+  const find = (scope: string, window: string | undefined) => entries.get(scope)?.get(window ?? '');
 
   function entryFor(scope: string, window: string | undefined): MutableEntry {
-    const key = keyOf(scope, window);
-    let entry = entries.get(key);
+    let windows = entries.get(scope);
+    if (!windows) entries.set(scope, (windows = new Map()));
+    let entry = windows.get(window ?? '');
     if (!entry) {
       entry = { scope, window, tokens: 0, costMicros: 0, settlements: 0, heldTokens: 0, heldCostMicros: 0 };
-      entries.set(key, entry);
+      windows.set(window ?? '', entry);
     }
     return entry;
   }
@@ -95,7 +98,7 @@ export function createLedger(): Ledger {
       for (let index = 0; index < request.lines.length; index++) {
         const line = request.lines[index]!;
         const window = windows[index];
-        const current = entries.get(keyOf(line.scope, window)) ?? ZERO;
+        const current = find(line.scope, window) ?? ZERO;
         if (line.maxTokens !== undefined && current.tokens + current.heldTokens + request.tokens > line.maxTokens) {
           return refuse(line.scope, window, 'tokens', line.maxTokens, current.tokens, current.heldTokens, request.tokens);
         }
@@ -124,7 +127,9 @@ export function createLedger(): Ledger {
         entry.tokens += request.tokens;
         entry.costMicros += request.costMicros;
         entry.settlements += 1;
-        return { scope: entry.scope, ...(entry.window !== undefined && { window: entry.window }), before, after: copyTotals(entry) };
+        const settled: { scope: string; window?: string; before: BudgetTotals; after: BudgetTotals } = { scope: entry.scope, before, after: copyTotals(entry) };
+        if (entry.window !== undefined) settled.window = entry.window;
+        return settled;
       });
       return { lines };
     },
@@ -143,9 +148,9 @@ export function createLedger(): Ledger {
       const list: BudgetEntry[] = lines
         ? lines.map((line) => {
             const window = windowId(line.period, now);
-            return toEntry(entries.get(keyOf(line.scope, window)) ?? { scope: line.scope, window, ...ZERO });
+            return toEntry(find(line.scope, window) ?? { scope: line.scope, window, ...ZERO });
           })
-        : [...entries.values()].map(toEntry);
+        : [...entries.values()].flatMap((windows) => [...windows.values()].map(toEntry));
       return { at: now, entries: list };
     },
 
@@ -171,7 +176,16 @@ function copyTotals(entry: BudgetTotals): BudgetTotals {
 }
 
 function toEntry(entry: BudgetTotals & { scope: string; window?: string | undefined }): BudgetEntry {
-  return { scope: entry.scope, ...(entry.window !== undefined && { window: entry.window }), ...copyTotals(entry) };
+  const copy: { -readonly [K in keyof BudgetEntry]: BudgetEntry[K] } = {
+    scope: entry.scope,
+    tokens: entry.tokens,
+    costMicros: entry.costMicros,
+    settlements: entry.settlements,
+    heldTokens: entry.heldTokens,
+    heldCostMicros: entry.heldCostMicros,
+  };
+  if (entry.window !== undefined) copy.window = entry.window;
+  return copy;
 }
 
 function assertAmounts(operation: string, tokens: number, costMicros: number): void {

@@ -9,9 +9,10 @@ import { trace } from '@opentelemetry/api';
 import { decide, type DecisionInput } from '../decision.js';
 import { ApprovalPendingError, BudgetExceededError, OptionsError, StoreUnavailableError, ValidationError, isWardenError, type ValidationIssue } from '../errors.js';
 import { newId } from '../internal/ids.js';
-import type { BudgetRefusal, BudgetStore } from '../stores/budget-store.js';
+import type { BudgetEntry, BudgetRefusal, BudgetStore, SettleRequest } from '../stores/budget-store.js';
 import type { CostReport, Decision, ReservationHandle, RunInfo, SettledUsage, ToolCall, UsageEstimate, UsageMeter, WardenHost } from '../types.js';
 import { usageAttributes } from './attributes.js';
+import type { BudgetEvent } from './events.js';
 import { pauseTicket, refusalFigures, refusalReason, type BudgetPauseTicket } from './exceeded.js';
 import type { ParsedBudgetOptions } from './options.js';
 import { costMicros, microsToUsd, priceOf, usdToMicros } from './pricing.js';
@@ -40,8 +41,12 @@ export interface BudgetMeter extends UsageMeter {
   readonly store: BudgetStore;
   /**
    * Adds to the ceiling of `scope` (`'run'` for every run, `'run:<id>'`, `'agent'`,
-   * `'workflow:<name>'`, `'department:<name>'`) and lifts the pause tickets on that scope;
-   * paused calls then go through when called again. Raises live in this process.
+   * `'workflow:<name>'`, `'department:<name>'`, or `'workflow:*'` / `'department:*'` for every
+   * name that falls back to `'*'`) and lifts the pause tickets on that scope; paused calls then
+   * go through when called again. Throws `OptionsError` when the scope has no such ceiling.
+   * Raises live in this process (a shared store does not share them).
+   * @example
+   * warden.capability<BudgetMeter>('usage')!.raiseLimit('department:finance', { costUsd: 250 });
    */
   raiseLimit(scope: string, by: LimitRaise): LimitRaised;
   /** Pause tickets not yet lifted (newest last, at most 1,000 kept). */
@@ -63,13 +68,18 @@ interface Origin {
   readonly callId: string;
 }
 
-/** Creates the meter of one warden over `store`. */
-export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetStore, host: MeterHost): BudgetMeter {
+/** Creates the meter of one warden over `store`; `close` gives back every reservation still held. */
+export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetStore, host: MeterHost): { meter: BudgetMeter; close: () => Promise<void> } {
   const book = createLimitBook(options.limits, options.costLimits, host.agent);
   const tickets = new Map<string, BudgetPauseTicket>();
   const heldByRun = new Map<string, Set<string>>();
   const unpricedSeen = new Set<string>();
   const isoNow = () => new Date(host.clock.now()).toISOString();
+  const emitBudget = (event: BudgetEvent) => host.emit('budget', event);
+  // Reservation ids must be unique across processes sharing a store: a random prefix per
+  // meter plus a counter (cheaper than a UUID per model call).
+  const idPrefix = newId('res');
+  let idCounter = 0;
 
   host.on?.('run', (observation: { run: RunInfo }) => {
     // A run that ends (or fails) gives back whatever it reserved and never settled.
@@ -79,13 +89,18 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
     for (const id of held) store.release(id).catch(() => host.count('budget.store.errors'));
   });
 
+  function storeFailure(error: unknown): Error {
+    host.count('budget.store.errors');
+    if (isWardenError(error)) return error;
+    return new StoreUnavailableError('budgetStore', (error as Error)?.message ?? String(error), { cause: error });
+  }
+
+  /** Runs a store operation; any failure becomes a counted `StoreUnavailableError` (budgets fail closed). */
   async function inStore<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      host.count('budget.store.errors');
-      if (isWardenError(error)) throw error;
-      throw new StoreUnavailableError('budgetStore', (error as Error)?.message ?? String(error), { cause: error });
+      throw storeFailure(error);
     }
   }
 
@@ -119,11 +134,11 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       tickets.set(ticket.id, ticket);
       if (tickets.size > MAX_REMEMBERED) tickets.delete(tickets.keys().next().value!);
       const decision = decisionFor(origin, identity, { outcome: 'pause', by: 'tokenBudget', rule: figures.scope, reason, details: { ...figures, ticketId: ticket.id } });
-      host.emit('budget', { type: 'paused', ticket, at: ticket.createdAt });
+      emitBudget({ type: 'paused', ticket, at: ticket.createdAt });
       throw new ApprovalPendingError(decision, ticket);
     }
     const decision = decisionFor(origin, identity, { outcome: 'deny', by: 'tokenBudget', rule: figures.scope, reason, details: { ...figures } });
-    host.emit('budget', { type: 'exceeded', ...figures, ...identity, tool: origin.tool, at: decision.at });
+    emitBudget({ type: 'exceeded', ...figures, ...identity, tool: origin.tool, at: decision.at });
     throw new BudgetExceededError(decision, { scope: figures.scope, limit: figures.limit, spent: figures.spent, requested: figures.requested, unit: figures.unit });
   }
 
@@ -151,7 +166,7 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       const outputTokens = estimate.outputTokens ?? 0;
       const price = priceOf(options.pricing, estimate.model);
       const micros = price ? costMicros(price, { inputTokens, outputTokens }) : 0;
-      const id = newId('res');
+      const id = `${idPrefix}_${(idCounter++).toString(36)}`;
       const lines = book.limitLines(identity);
       let live = lines.length > 0;
       if (live) {
@@ -181,35 +196,37 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       const lines = book.settleLines(identity, usage.model);
       const price = priceOf(options.pricing, usage.model);
       const micros = price ? costMicros(price, usage) : 0;
-      const outcome = await inStore(() =>
-        store.settle({ ...(reservation && { reservationId: reservation.id }), lines, tokens: usage.inputTokens + usage.outputTokens, costMicros: micros }),
-      );
+      const request: { -readonly [K in keyof SettleRequest]: SettleRequest[K] } = { lines, tokens: usage.inputTokens + usage.outputTokens, costMicros: micros };
+      if (reservation) request.reservationId = reservation.id;
+      const outcome = await inStore(() => store.settle(request));
       untrack(identity.runId, reservation?.id);
       const at = isoNow();
-      for (const crossing of thresholdCrossings(lines, outcome.lines)) {
-        host.emit('budget', { type: 'threshold', ...crossing, agent: identity.agent, ...(identity.runId !== undefined && { runId: identity.runId }), model: usage.model, at });
+      const crossings = thresholdCrossings(lines, outcome.lines);
+      for (const crossing of crossings) {
+        emitBudget({ type: 'threshold', ...crossing, agent: identity.agent, ...(identity.runId !== undefined && { runId: identity.runId }), model: usage.model, at });
       }
       if (!price) {
         host.count('budget.unpriced');
         if (!unpricedSeen.has(usage.model) && unpricedSeen.size < MAX_REMEMBERED) {
           unpricedSeen.add(usage.model);
-          host.emit('budget', { type: 'unpriced', model: usage.model, agent: identity.agent, at });
+          emitBudget({ type: 'unpriced', model: usage.model, agent: identity.agent, at });
         }
       }
-      const settled: SettledUsage = {
+      const settled: { -readonly [K in keyof SettledUsage]: SettledUsage[K] } = {
         model: usage.model,
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,
-        ...(usage.cachedInputTokens !== undefined && { cachedInputTokens: usage.cachedInputTokens }),
         agent: identity.agent,
         versionId: (run?.version ?? host.version).id,
         at,
-        ...(price ? { costUsd: microsToUsd(micros) } : { unpriced: true }),
-        ...(run && { runId: run.runId }),
-        ...(run?.sessionId !== undefined && { sessionId: run.sessionId }),
-        ...(identity.workflow !== undefined && { workflow: identity.workflow }),
-        ...(identity.department !== undefined && { department: identity.department }),
       };
+      if (usage.cachedInputTokens !== undefined) settled.cachedInputTokens = usage.cachedInputTokens;
+      if (price) settled.costUsd = microsToUsd(micros);
+      else settled.unpriced = true;
+      if (run) settled.runId = run.runId;
+      if (run?.sessionId !== undefined) settled.sessionId = run.sessionId;
+      if (identity.workflow !== undefined) settled.workflow = identity.workflow;
+      if (identity.department !== undefined) settled.department = identity.department;
       if (!host.capability('tracer')) trace.getActiveSpan()?.setAttributes(usageAttributes(settled));
       return settled;
     },
@@ -237,10 +254,13 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
         ...(by.costUsd !== undefined && { costUsd: microsToUsd(book.raise(normalized, 'costMicros', usdToMicros(by.costUsd))) }),
       };
       const units = new Set([...(by.tokens !== undefined ? ['tokens'] : []), ...(by.costUsd !== undefined ? ['usd'] : [])]);
-      const applies = (ticketScope: string) => ticketScope === normalized || (normalized === 'run' && ticketScope.startsWith('run:'));
+      // 'run' covers every run and 'department:*' every department (tickets are lifted; a call
+      // still short of budget simply pauses again).
+      const family = normalized === 'run' ? 'run:' : normalized.endsWith(':*') ? normalized.slice(0, -1) : undefined;
+      const applies = (ticketScope: string) => ticketScope === normalized || (family !== undefined && ticketScope.startsWith(family));
       const resumed = [...tickets.values()].filter((ticket) => applies(ticket.scope) && units.has(ticket.unit));
       for (const ticket of resumed) tickets.delete(ticket.id);
-      host.emit('budget', { type: 'raised', scope: normalized, ...raised, resumed: resumed.map((ticket) => ticket.id), at: isoNow() });
+      emitBudget({ type: 'raised', scope: normalized, ...raised, resumed: resumed.map((ticket) => ticket.id), at: isoNow() });
       return { scope: normalized, ...raised, resumed };
     },
 
@@ -255,30 +275,43 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       };
       const lines = book.limitLines(identity);
       if (lines.length === 0) return;
-      const { entries } = await inStore(() => store.snapshot(lines));
-      lines.forEach((line, index) => {
+      let entries: readonly BudgetEntry[];
+      try {
+        entries = (await store.snapshot(lines)).entries;
+      } catch (error) {
+        throw storeFailure(error);
+      }
+      for (let index = 0; index < lines.length; index++) {
+        const line = lines[index]!;
         const entry = entries[index];
-        if (!entry) return;
-        const window = entry.window !== undefined ? { window: entry.window } : {};
-        if (line.maxTokens !== undefined && entry.tokens >= line.maxTokens) {
-          stop({ scope: line.scope, ...window, unit: 'tokens', limit: line.maxTokens, spent: entry.tokens, held: entry.heldTokens, requested: 0 }, identity, { call, tool: call.tool, callId: call.callId });
-        }
-        if (line.maxCostMicros !== undefined && entry.costMicros >= line.maxCostMicros) {
-          stop({ scope: line.scope, ...window, unit: 'costMicros', limit: line.maxCostMicros, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 }, identity, { call, tool: call.tool, callId: call.callId });
-        }
-      });
+        if (!entry) continue;
+        const exhaustedTokens = line.maxTokens !== undefined && entry.tokens >= line.maxTokens;
+        const exhaustedCost = line.maxCostMicros !== undefined && entry.costMicros >= line.maxCostMicros;
+        if (!exhaustedTokens && !exhaustedCost) continue;
+        const refusal: BudgetRefusal = exhaustedTokens
+          ? { scope: line.scope, unit: 'tokens', limit: line.maxTokens!, spent: entry.tokens, held: entry.heldTokens, requested: 0 }
+          : { scope: line.scope, unit: 'costMicros', limit: line.maxCostMicros!, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 };
+        stop(entry.window === undefined ? refusal : { ...refusal, window: entry.window }, identity, { call, tool: call.tool, callId: call.callId });
+      }
     },
   };
-  return meter;
+  async function close(): Promise<void> {
+    const held = [...heldByRun.values()].flatMap((ids) => [...ids]);
+    heldByRun.clear();
+    await Promise.all(held.map((id) => store.release(id).catch(() => host.count('budget.store.errors'))));
+  }
+  return { meter, close };
 }
 
 function identityOf(agent: string, run: RunInfo | undefined): ScopeIdentity {
-  return {
-    agent,
-    ...(run && { runId: run.runId }),
-    ...(run?.workflow !== undefined && { workflow: run.workflow }),
-    ...(run?.department !== undefined && { department: run.department }),
-  };
+  // Plain assignment, not conditional spreads: this runs twice per model call.
+  const identity: { -readonly [K in keyof ScopeIdentity]: ScopeIdentity[K] } = { agent };
+  if (run) {
+    identity.runId = run.runId;
+    if (run.workflow !== undefined) identity.workflow = run.workflow;
+    if (run.department !== undefined) identity.department = run.department;
+  }
+  return identity;
 }
 
 function checkEstimate(estimate: UsageEstimate): void {

@@ -38,6 +38,11 @@ export interface TokenBudgetOptions {
   onExceeded?: 'throw' | 'pause';
   /** An unsettled reservation is released after this many ms. Defaults to `600_000` (10 min). */
   reservationTtlMs?: number;
+  /**
+   * Refuse guarded tool calls while a scope in force is exhausted (one store read per call).
+   * `false` meters model calls only. Defaults to `true`.
+   */
+  guardToolCalls?: boolean;
 }
 
 const amount = z.number({ error: 'must be a finite number' }).min(0, { error: 'must be a non-negative number' });
@@ -57,6 +62,7 @@ const schema = z
     store: z.custom<BudgetStore>(isBudgetStore, { error: 'must be a BudgetStore with reserve, settle, release and snapshot' }).optional(),
     onExceeded: z.enum(['throw', 'pause'], { error: "must be 'throw' or 'pause'" }).optional(),
     reservationTtlMs: z.number({ error: 'must be a finite number' }).int({ error: 'must be a positive integer' }).positive({ error: 'must be a positive integer' }).optional(),
+    guardToolCalls: z.boolean({ error: 'must be a boolean' }).optional(),
   })
   .strict();
 
@@ -68,6 +74,7 @@ export interface ParsedBudgetOptions {
   store: BudgetStore | undefined;
   onExceeded: 'throw' | 'pause';
   reservationTtlMs: number;
+  guardToolCalls: boolean;
 }
 
 /** Parses `tokenBudget` options or throws an `OptionsError` naming the field. */
@@ -80,5 +87,6 @@ export function parseBudgetOptions(options: TokenBudgetOptions): ParsedBudgetOpt
     store: parsed.store,
     onExceeded: parsed.onExceeded ?? 'throw',
     reservationTtlMs: parsed.reservationTtlMs ?? 600_000,
+    guardToolCalls: parsed.guardToolCalls ?? true,
   };
 }

@@ -17,3 +17,23 @@ export function windowId(period: BudgetPeriod | undefined, now: number): string 
   if (period === 'month') return `m${new Date(now).toISOString().slice(0, 7)}`;
   return `w${period.ms}:${Math.floor(now / period.ms)}`;
 }
+
+/**
+ * A `windowId` that remembers the current day and month window, so the hot path formats a
+ * date only when a window turns over. One per store (no shared state between stores).
+ */
+export function windowNamer(): (period: BudgetPeriod | undefined, now: number) => string | undefined {
+  const day = { start: 0, end: -1, id: '' };
+  const month = { start: 0, end: -1, id: '' };
+  return (period, now) => {
+    if (period === undefined) return undefined;
+    if (typeof period !== 'string') return `w${period.ms}:${Math.floor(now / period.ms)}`;
+    const cache = period === 'day' ? day : month;
+    if (now >= cache.start && now < cache.end) return cache.id;
+    const date = new Date(now);
+    cache.start = period === 'day' ? Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) : Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+    cache.end = period === 'day' ? cache.start + 86_400_000 : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    cache.id = windowId(period, now)!;
+    return cache.id;
+  };
+}

@@ -45,7 +45,7 @@ interface Resolved {
 /** Builds the limit book of one warden's agent from checked options. */
 export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, agent: string): LimitBook {
   const raised = new Map<string, number>();
-  const raisedBy = (unit: LimitUnit, ...scopes: string[]) => scopes.reduce((sum, scope) => sum + (raised.get(`${unit}|${scope}`) ?? 0), 0);
+  const raisedBy = (unit: LimitUnit, ...scopes: string[]) => (raised.size === 0 ? 0 : scopes.reduce((sum, scope) => sum + (raised.get(`${unit}|${scope}`) ?? 0), 0));
   const toUnit = (unit: LimitUnit, value: number) => (unit === 'tokens' ? value : usdToMicros(value));
   const source = (unit: LimitUnit) => (unit === 'tokens' ? limits : costLimits);
 
@@ -74,15 +74,18 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
       case 'workflow':
       case 'department': {
         const table = configured[kind];
-        const base = resolveScoped(table && (Object.hasOwn(table, name) ? table[name] : table['*']), unit);
-        return base && { amount: base.amount + raisedBy(unit, scope), period: base.period };
+        const listed = table !== undefined && Object.hasOwn(table, name);
+        const base = resolveScoped(table && (listed ? table[name] : table['*']), unit);
+        // A name that falls back to '*' also gets what was added to '*' itself.
+        const extra = listed || name === '*' ? raisedBy(unit, scope) : raisedBy(unit, scope, `${kind}:*`);
+        return base && { amount: base.amount + extra, period: base.period };
       }
       default:
         return undefined;
     }
   }
 
-  function limitLines(identity: ScopeIdentity): BudgetLine[] {
+  function computeLimitLines(identity: ScopeIdentity): BudgetLine[] {
     const lines = lineSet();
     const scopes = scopesOf(identity);
     for (const unit of ['tokens', 'costMicros'] as const) {
@@ -94,17 +97,68 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
     return lines.list();
   }
 
+  function computeSettleLines(identity: ScopeIdentity, model: string): BudgetLine[] {
+    const lines = lineSet();
+    for (const line of computeLimitLines(identity)) lines.merge(line);
+    for (const scope of scopesOf(identity)) lines.add(scope, undefined);
+    if (identity.department !== undefined && identity.workflow !== undefined) {
+      lines.add(`department:${identity.department}/workflow:${identity.workflow}`, undefined);
+    }
+    lines.add(`model:${model}`, undefined);
+    return lines.list();
+  }
+
+  // Lines depend on the run only through its own `run:<id>` line, so everything else is
+  // cached by workflow, department (and model); a raise clears the caches.
+  const limitCache = new Map<string, readonly BudgetLine[]>();
+  const settleCache = new Map<string, readonly BudgetLine[]>();
+  const hasRun = limits.run !== undefined || costLimits.run !== undefined;
+  const noRun = (identity: ScopeIdentity): ScopeIdentity => ({ agent: identity.agent, ...(identity.workflow !== undefined && { workflow: identity.workflow }), ...(identity.department !== undefined && { department: identity.department }) });
+
+  function cached(cache: Map<string, readonly BudgetLine[]>, key: string, compute: () => BudgetLine[]): readonly BudgetLine[] {
+    let lines = cache.get(key);
+    if (!lines) {
+      if (cache.size >= 1_000) cache.clear();
+      lines = compute();
+      cache.set(key, lines);
+    }
+    return lines;
+  }
+
+  function runLine(runId: string, attribution: boolean): BudgetLine | undefined {
+    const scope = `run:${runId}`;
+    if (!hasRun) return attribution ? { scope } : undefined;
+    const line: { scope: string; maxTokens?: number; maxCostMicros?: number } = { scope };
+    if (limits.run !== undefined) line.maxTokens = limits.run + raisedBy('tokens', 'run', scope);
+    if (costLimits.run !== undefined) line.maxCostMicros = usdToMicros(costLimits.run) + raisedBy('costMicros', 'run', scope);
+    return line;
+  }
+
+  // The last lookup is kept too: calls of one run ask for the same lines again and again.
+  let lastLimit: { agent: string; workflow?: string; department?: string; lines: readonly BudgetLine[] } | undefined;
+  let lastSettle: { agent: string; workflow?: string; department?: string; model: string; lines: readonly BudgetLine[] } | undefined;
+  const same = (a: ScopeIdentity, b: ScopeIdentity) => a.agent === b.agent && a.workflow === b.workflow && a.department === b.department;
+
+  function limitLines(identity: ScopeIdentity): BudgetLine[] {
+    if (!lastLimit || !same(lastLimit, identity)) {
+      const lines = cached(limitCache, `${identity.agent}\u0000${identity.workflow ?? ''}\u0000${identity.department ?? ''}`, () => computeLimitLines(noRun(identity)));
+      lastLimit = { ...noRun(identity), lines };
+    }
+    const shared = lastLimit.lines;
+    const run = identity.runId === undefined ? undefined : runLine(identity.runId, false);
+    return run ? [run, ...shared] : [...shared];
+  }
+
   return {
     limitLines,
     settleLines(identity, model) {
-      const lines = lineSet();
-      for (const line of limitLines(identity)) lines.merge(line);
-      for (const scope of scopesOf(identity)) lines.add(scope, undefined);
-      if (identity.department !== undefined && identity.workflow !== undefined) {
-        lines.add(`department:${identity.department}/workflow:${identity.workflow}`, undefined);
+      if (!lastSettle || lastSettle.model !== model || !same(lastSettle, identity)) {
+        const lines = cached(settleCache, `${identity.agent}\u0000${identity.workflow ?? ''}\u0000${identity.department ?? ''}\u0000${model}`, () => computeSettleLines(noRun(identity), model));
+        lastSettle = { ...noRun(identity), model, lines };
       }
-      lines.add(`model:${model}`, undefined);
-      return lines.list();
+      const shared = lastSettle.lines;
+      const run = identity.runId === undefined ? undefined : runLine(identity.runId, true);
+      return run ? [run, ...shared] : [...shared];
     },
     configuredLines() {
       const names = new Set<string>();
@@ -130,6 +184,10 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
       }
       const key = `${unit}|${normalized}`;
       raised.set(key, (raised.get(key) ?? 0) + amount);
+      limitCache.clear();
+      settleCache.clear();
+      lastLimit = undefined;
+      lastSettle = undefined;
       return ceiling(normalized, unit)!.amount;
     },
   };

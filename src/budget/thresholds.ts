@@ -26,6 +26,7 @@ export function thresholdCrossings(lines: readonly BudgetLine[], settled: readon
   lines.forEach((line, index) => {
     const result = settled[index];
     if (!result) return;
+    if (line.maxTokens === undefined && line.maxCostMicros === undefined) return;
     const base = { scope: result.scope, ...(result.window !== undefined && { window: result.window }) };
     if (line.maxTokens !== undefined && line.maxTokens > 0) {
       for (const percent of passed(line.maxTokens, result.before.tokens, result.after.tokens)) {

@@ -68,7 +68,11 @@ const optionsSchema = z.object({
 export function approval(options: ApprovalOptions = {}): Middleware {
   const { when, approver, store = memoryApprovalStore(), timeoutMs, onStale } = parseOptions('approval', optionsSchema, options);
   const hub = createHub(store);
-  const runOnce = createRunOnce(store, { now: () => hub.clock().now(), onStoreError: () => hub.count('approval.store_errors') });
+  const runOnce = createRunOnce(store, {
+    now: () => hub.clock().now(),
+    onStoreError: () => hub.count('approval.store_errors'),
+    onSettled: (ticket) => hub.changed(ticket.status === 'done' ? 'executed' : 'failed', ticket),
+  });
   const api = approvalsApi(hub);
   const settings = { hub, timeoutMs, onStale, approver, runOnce };
   return named(

@@ -45,10 +45,15 @@ export function tokenBudget(options: TokenBudgetOptions = {}): Middleware {
 
   function attach(host: WardenHost) {
     store ??= memoryBudgetStore({ clock: host.clock });
-    const meter = createBudgetMeter(parsed, store, host);
+    const { meter, close } = createBudgetMeter(parsed, store, host);
     meters.set(host, meter);
     host.provide('usage', meter);
-    return attachStore(store, host);
+    const detach = attachStore(store, host);
+    if (!detach) return close;
+    return async () => {
+      await close();
+      detach();
+    };
   }
 
   /** Without a warden (under `evaluate`), a quiet meter per agent on the call's clock. */
@@ -60,7 +65,7 @@ export function tokenBudget(options: TokenBudgetOptions = {}): Middleware {
     if (!meter) {
       store ??= memoryBudgetStore({ clock: clockOf(call) });
       const quiet: MeterHost = { agent: call.agent, version: call.version, clock: clockOf(call), emit() {}, decide() {}, count() {}, capability: () => undefined };
-      meter = createBudgetMeter(parsed, store, quiet);
+      meter = createBudgetMeter(parsed, store, quiet).meter;
       if (standalone.size < 100) standalone.set(call.agent, meter);
     }
     return meter;
@@ -69,7 +74,7 @@ export function tokenBudget(options: TokenBudgetOptions = {}): Middleware {
   return named(
     'tokenBudget',
     async function tokenBudget(call, next) {
-      await meterFor(call).guardToolCall(call);
+      if (parsed.guardToolCalls) await meterFor(call).guardToolCall(call);
       return next();
     },
     attach,

@@ -125,7 +125,10 @@ export interface BudgetSnapshot {
  *   `lines`, exactly one entry per line, in order, for its current window (zeros when the
  *   store has none). Expired reservations must not count as held.
  *
- * Totals are never negative and never decrease within a window, except `held`.
+ * Totals are never negative and never decrease within a window, except `held`. `tokens` and
+ * `costMicros` in requests must be non-negative safe integers: a store rejects anything else
+ * (the promise rejects) and changes nothing. Ceilings may be any non-negative number.
+ * `test/stores/budget-store-contract.ts` checks all of this against any store.
  */
 export interface BudgetStore {
   /** Atomically checks every ceiling and holds the request on every line, or refuses. */

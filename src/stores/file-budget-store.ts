@@ -9,7 +9,7 @@
  */
 import { appendFileSync, existsSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { createLedger } from '../budget/ledger.js';
-import { windowId } from '../budget/periods.js';
+import { windowNamer } from '../budget/periods.js';
 import { systemClock } from '../clock.js';
 import { OptionsError, StoreUnavailableError } from '../errors.js';
 import type { Clock } from '../types.js';
@@ -54,6 +54,7 @@ export function fileBudgetStore(path: string, options: FileBudgetStoreOptions = 
   const ledger = createLedger();
   const loaded = load(path, ledger);
   let journalLines = loaded.lines;
+  const windowId = windowNamer();
 
   function append(text: string): void {
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { windowId } from '../../src/budget/periods.js';
+import fc from 'fast-check';
+import { windowId, windowNamer } from '../../src/budget/periods.js';
 
 describe('windowId', () => {
   const lateEvening = Date.UTC(2026, 10, 30, 23, 59, 59, 999);
@@ -20,5 +21,17 @@ describe('windowId', () => {
 
   it('has no window for an all-time line', () => {
     expect(windowId(undefined, lateEvening)).toBeUndefined();
+  });
+});
+
+describe('windowNamer', () => {
+  it('names the same windows as windowId, whichever way time moves, across month and year ends', () => {
+    const instant = fc.integer({ min: Date.UTC(2026, 10, 1), max: Date.UTC(2027, 1, 1) });
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 200 }), fc.constantFrom('day' as const, 'month' as const, { ms: 3_600_000 }), (instants, period) => {
+        const namer = windowNamer();
+        for (const at of instants) expect(namer(period, at)).toBe(windowId(period, at));
+      }),
+    );
   });
 });

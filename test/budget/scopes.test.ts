@@ -47,6 +47,15 @@ describe('createLimitBook', () => {
     expect(book.limitLines({ agent: 'a', runId: 'r2' })[0]?.maxTokens).toBe(110);
   });
 
+  it("raises every unlisted name through '*', and one name on its own", () => {
+    const book = createLimitBook({ department: { '*': 50, legal: 10 } }, {}, 'a');
+    book.raise('department:*', 'tokens', 5);
+    book.raise('department:finance', 'tokens', 100);
+    expect(book.limitLines({ agent: 'a', department: 'finance' })[0]?.maxTokens).toBe(155);
+    expect(book.limitLines({ agent: 'a', department: 'hr' })[0]?.maxTokens).toBe(55);
+    expect(book.limitLines({ agent: 'a', department: 'legal' })[0]?.maxTokens).toBe(10);
+  });
+
   it('refuses to raise a ceiling that is not configured', () => {
     const book = createLimitBook({ run: 100 }, {}, 'a');
     expect(() => book.raise('department:finance', 'tokens', 1)).toThrow(OptionsError);

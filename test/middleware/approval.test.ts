@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   approval,
   ApprovalPendingError,
   ApprovalRejectedError,
   ApprovalTicketError,
   createWarden,
+  fileApprovalStore,
+  StoreUnavailableError,
   memoryApprovalStore,
   OptionsError,
   policy,
@@ -12,6 +17,7 @@ import {
   type ApprovalEvent,
   type ApprovalOptions,
   type ApprovalTicket,
+  type ApprovalVerdict,
   type ToolCall,
 } from '../../src/index.js';
 import { decisionRecorder, fakeClock, memoryTracing } from '../../src/testing/index.js';
@@ -100,7 +106,7 @@ describe('approval: pause and resume', () => {
     expect(runs).toHaveLength(1);
     expect((await warden.approvals.get(ticket.id))?.status).toBe('done');
     expect(log.decisions.map((d) => `${d.outcome}:${d.by}`)).toEqual(['pause:approval', 'approve:alice', 'allow:approval', 'allow:approval']);
-    expect(events.map((event) => event.kind)).toEqual(['requested', 'approved']);
+    expect(events.map((event) => event.kind)).toEqual(['requested', 'approved', 'executed']);
   });
 
   it('keeps pausing the same ticket while it is pending', async () => {
@@ -129,6 +135,15 @@ describe('approval: pause and resume', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => refund({ orderId: 'A1', amount: 900 }, { callId: 'c1' })));
     expect(runs).toHaveLength(1);
     expect(new Set(results.map((result) => JSON.stringify(result)))).toEqual(new Set([JSON.stringify({ refunded: 900, orderId: 'A1' })]));
+  });
+
+  it('refuses to hand a stored result to the same callId with other args', async () => {
+    const { refund, runs, warden } = setup();
+    const ticket = await pendingTicket(refund({ orderId: 'A1', amount: 900 }, { callId: 'c1' }));
+    await warden.approvals.resolve(ticket.id, { approved: true, by: 'alice' });
+    await refund({ orderId: 'A1', amount: 900 }, { callId: 'c1' });
+    await expect(refund({ orderId: 'A1', amount: 5_000 }, { callId: 'c1' })).rejects.toMatchObject({ code: 'approval_already_ran', message: expect.stringMatching(/with other args/) });
+    expect(runs).toHaveLength(1);
   });
 
   it('never re-runs a call whose tool failed after approval', async () => {
@@ -285,6 +300,33 @@ describe('approval: policy routing and telemetry', () => {
   ])('rejects bad options %j at construction', (options, message) => {
     expect(() => approval(options as never)).toThrow(OptionsError);
     expect(() => approval(options as never)).toThrow(message);
+  });
+
+  it('fails a gated call with StoreUnavailableError naming the file when the store is corrupt', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'aw-approval-')), 'approvals.json');
+    writeFileSync(path, 'not json');
+    const { refund, runs } = setup({ store: fileApprovalStore(path) });
+    await expect(refund({ orderId: 'A1', amount: 900 })).rejects.toSatisfy((error) => error instanceof StoreUnavailableError && error.message.includes(path));
+    expect(runs).toHaveLength(0);
+  });
+
+  it('expires past-due tickets when listing, with a reject decision and an approval event', async () => {
+    const { refund, warden, clock, log } = setup({ timeoutMs: 1_000 });
+    const events: ApprovalEvent[] = [];
+    warden.on('approval', (event) => void events.push(event));
+    const ticket = await pendingTicket(refund({ orderId: 'A1', amount: 900 }, { callId: 'c1' }));
+    clock.advance(1_000);
+    expect(await warden.approvals.list({ status: 'pending' })).toEqual([]);
+    expect(await warden.approvals.list({ status: 'expired' })).toMatchObject([{ id: ticket.id }]);
+    expect(log.decisions.at(-1)).toMatchObject({ outcome: 'reject', by: 'approval', reason: 'expired', callId: 'c1', details: { ticketId: ticket.id } });
+    expect(events.map((event) => event.kind)).toEqual(['requested', 'expired']);
+  });
+
+  it('types warden.approvals for callers', () => {
+    const { warden } = setup();
+    expectTypeOf(warden.approvals.resolve).returns.resolves.toEqualTypeOf<ApprovalTicket>();
+    expectTypeOf(warden.approvals.get).returns.resolves.toEqualTypeOf<ApprovalTicket | undefined>();
+    expectTypeOf<Parameters<typeof warden.approvals.resolve>[1]>().toEqualTypeOf<ApprovalVerdict>();
   });
 
   it('provides warden.approvals only when the middleware is configured', () => {

@@ -11,11 +11,14 @@ import { tokenBudget, type TokenBudgetOptions } from '../../src/middleware/token
 import { fileBudgetStore } from '../../src/stores/file-budget-store.js';
 import type { Decision } from '../../src/types.js';
 import { createWarden } from '../../src/warden.js';
-import { manualClock } from '../stores/budget-store-contract.js';
+import { evaluate } from '../../src/evaluate.js';
+import { tracing } from '../../src/middleware/tracing.js';
+import { memoryTracing } from '../../src/testing/index.js';
+import { testClock } from '../stores/budget-store-contract.js';
 
 const pricing = { 'gpt-4o': { input: 2.5, output: 10, cachedInput: 1.25 } };
 
-function wardenWith(options: TokenBudgetOptions, clock = manualClock()) {
+function wardenWith(options: TokenBudgetOptions, clock = testClock()) {
   const warden = createWarden({ agent: 'claims-agent', middleware: [tokenBudget(options)], clock });
   const decisions: Decision[] = [];
   const budgetEvents: Array<Record<string, unknown>> = [];
@@ -138,6 +141,15 @@ describe('tokenBudget', () => {
       expect(report.total).toEqual({ tokens: 110, costUsd: 0.00035, calls: 1 });
     });
 
+    it('attributes usage recorded outside any run to the agent and model', async () => {
+      const { warden } = wardenWith({ pricing });
+      const settled = await warden.recordUsage({ model: 'gpt-4o', inputTokens: 1_000, outputTokens: 0 });
+      expect(settled.runId).toBeUndefined();
+      const report = await warden.costs();
+      expect(report.byRun).toEqual({});
+      expect(report.byAgent['claims-agent']).toEqual({ tokens: 1_000, costUsd: 0.0025, calls: 1 });
+    });
+
     it('throws ValidationError and charges nothing for bad usage', async () => {
       const { warden } = wardenWith({ limits: { run: 1_000 }, pricing });
       await warden.run({}, async () => {
@@ -182,7 +194,7 @@ describe('tokenBudget', () => {
 
   describe('periods', () => {
     it('resets a daily department limit when the clock enters the next UTC day', async () => {
-      const clock = manualClock(Date.UTC(2026, 10, 26, 23, 0, 0));
+      const clock = testClock(Date.UTC(2026, 10, 26, 23, 0, 0));
       const { warden } = wardenWith({ limits: { department: { finance: 1_000 } } }, clock);
       await warden.run({ department: 'finance' }, () => warden.recordUsage({ model: 'm', inputTokens: 1_000, outputTokens: 0 }));
       await expect(warden.run({ department: 'finance' }, () => warden.reserve({ inputTokens: 1 }))).rejects.toBeInstanceOf(BudgetExceededError);
@@ -191,7 +203,7 @@ describe('tokenBudget', () => {
     });
 
     it('resets a { ms } window but keeps the all-time attribution', async () => {
-      const clock = manualClock();
+      const clock = testClock();
       const { warden } = wardenWith({ limits: { agent: { limit: 100, period: { ms: 60_000 } } } }, clock);
       await warden.run({}, () => warden.recordUsage({ model: 'm', inputTokens: 100, outputTokens: 0 }));
       await expect(warden.run({}, () => warden.reserve({ inputTokens: 1 }))).rejects.toBeInstanceOf(BudgetExceededError);
@@ -217,6 +229,17 @@ describe('tokenBudget', () => {
       expect(error).toBeInstanceOf(BudgetExceededError);
       expect(error).toMatchObject({ scope: 'workflow:claims', requested: 0, spent: 500 });
       expect(decisions.at(-1)).toMatchObject({ outcome: 'deny', by: 'tokenBudget', tool: 'lookup', workflow: 'claims' });
+    });
+
+    it('leaves tool calls alone with guardToolCalls: false', async () => {
+      const { warden } = wardenWith({ limits: { workflow: { claims: 500 } }, guardToolCalls: false });
+      const lookup = warden.tool('lookup', async () => 'ok');
+      await expect(
+        warden.run({ workflow: 'claims' }, async () => {
+          await warden.recordUsage({ model: 'm', inputTokens: 500, outputTokens: 0 });
+          return lookup({});
+        }),
+      ).resolves.toBe('ok');
     });
 
     it('lets tool calls through in scopes that still have budget', async () => {
@@ -295,13 +318,49 @@ describe('tokenBudget', () => {
 
     it('keeps totals across a restart with a file store', async () => {
       const path = join(mkdtempSync(join(tmpdir(), 'budget-')), 'budget.jsonl');
-      const clock = manualClock();
+      const clock = testClock();
       const first = wardenWith({ limits: { department: { finance: 1_000 } }, store: fileBudgetStore(path, { clock }) }, clock);
       await first.warden.run({ department: 'finance' }, () => first.warden.recordUsage({ model: 'm', inputTokens: 900, outputTokens: 0 }));
       await first.warden.close();
       const second = wardenWith({ limits: { department: { finance: 1_000 } }, store: fileBudgetStore(path, { clock }) }, clock);
       expect((await second.warden.costs()).byDepartment.finance?.tokens).toBe(900);
       await expect(second.warden.run({ department: 'finance' }, () => second.warden.reserve({ inputTokens: 101 }))).rejects.toBeInstanceOf(BudgetExceededError);
+    });
+  });
+
+  describe('lifecycle and failures', () => {
+    it('gives back held reservations when the warden closes', async () => {
+      const { warden, meter } = wardenWith({ limits: { agent: 100 } });
+      let release: () => void = () => {};
+      const running = warden.run({}, async () => {
+        await warden.reserve({ inputTokens: 100 });
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await meter.costs()).limits[0]).toMatchObject({ held: 100 });
+      await warden.close();
+      expect((await meter.costs()).limits[0]).toMatchObject({ held: 0 });
+      release();
+      await running;
+    });
+
+    it('fails closed with StoreUnavailableError when the store is down, and counts it', async () => {
+      const down = async () => {
+        throw new Error('connection refused');
+      };
+      const { warden } = wardenWith({ limits: { run: 100 }, store: { reserve: down, settle: down, release: down, snapshot: down } });
+      const lookup = warden.tool('lookup', async () => 'ok');
+      await warden.run({}, async () => {
+        await expect(warden.reserve({ inputTokens: 1 })).rejects.toMatchObject({ name: 'StoreUnavailableError', store: 'budgetStore' });
+        await expect(lookup({})).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+      });
+      expect(warden.stats()['budget.store.errors']).toBe(2);
+    });
+
+    it('answers evaluate() offline: a deny by tokenBudget when a scope has no budget', async () => {
+      const verdict = await evaluate(tokenBudget({ limits: { department: { finance: 0 } } }), { tool: 'lookup', department: 'finance' });
+      expect(verdict).toMatchObject({ outcome: 'deny', by: 'tokenBudget', rule: 'department:finance', reachedTool: false });
+      expect((await evaluate(tokenBudget({ limits: { department: { finance: 10 } } }), { tool: 'lookup', department: 'finance' })).reachedTool).toBe(true);
     });
   });
 
@@ -317,9 +376,17 @@ describe('tokenBudget', () => {
       [{ store: {} }, '`store` must be a BudgetStore'],
       [{ onExceeded: 'ignore' }, "`onExceeded` must be 'throw' or 'pause'"],
       [{ limits: { runs: 5 } }, 'tokenBudget: `limits`'],
+      [{ guardToolCalls: 'yes' }, '`guardToolCalls` must be a boolean'],
+      [{ reservationTtlMs: 0 }, '`reservationTtlMs` must be a positive integer'],
     ])('rejects %j at construction, naming the field', (options, message) => {
       expect(() => tokenBudget(options as TokenBudgetOptions)).toThrow(OptionsError);
       expect(() => tokenBudget(options as TokenBudgetOptions)).toThrow(message);
+    });
+
+    it('leaves warden.costs() an empty bill when no tokenBudget is configured', async () => {
+      const warden = createWarden({ agent: 'a' });
+      await warden.run({}, () => warden.recordUsage({ model: 'm', inputTokens: 5, outputTokens: 5 }));
+      expect(await warden.costs()).toMatchObject({ total: { tokens: 0, costUsd: 0, calls: 0 }, byRun: {}, limits: [] });
     });
 
     it('is a usage capability provider', () => {
@@ -327,6 +394,22 @@ describe('tokenBudget', () => {
       expect(typeof meter.raiseLimit).toBe('function');
       expect(warden.capability('usage')).toBe(meter);
     });
+  });
+});
+
+describe('tokenBudget with tracing()', () => {
+  it('lets the tracer put usage and cost on the chat span, unpriced models flagged', async () => {
+    const otel = memoryTracing();
+    const warden = createWarden({ agent: 'claims-agent', middleware: [tracing({ tracerProvider: otel.provider }), tokenBudget({ pricing })] });
+    await warden.run({ department: 'finance' }, async () => {
+      await warden.traceChat('gpt-4o', {}, () => warden.recordUsage({ model: 'gpt-4o', inputTokens: 1_000, outputTokens: 100 }));
+      await warden.traceChat('mystery', {}, () => warden.recordUsage({ model: 'mystery', inputTokens: 10, outputTokens: 1 }));
+    });
+    const [priced, unpriced] = otel.spans().filter((span) => span.name.startsWith('chat'));
+    expect(priced?.attributes).toMatchObject({ 'gen_ai.usage.input_tokens': 1_000, 'gen_ai.usage.output_tokens': 100, 'agentwarden.cost.usd': 0.0035 });
+    expect(unpriced?.attributes).toMatchObject({ 'agentwarden.cost.unpriced': true });
+    expect(unpriced?.attributes['agentwarden.cost.usd']).toBeUndefined();
+    await otel.shutdown();
   });
 });
 

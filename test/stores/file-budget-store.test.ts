@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../src/errors.js';
 import { fileBudgetStore } from '../../src/stores/file-budget-store.js';
-import { describeBudgetStoreContract, manualClock } from './budget-store-contract.js';
+import { describeBudgetStoreContract, testClock } from './budget-store-contract.js';
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'budget-store-')), 'budget.jsonl');
 
@@ -15,7 +15,7 @@ describe('fileBudgetStore', () => {
 
   it('keeps settled totals across a re-open', async () => {
     const path = freshPath();
-    const clock = manualClock();
+    const clock = testClock();
     const first = fileBudgetStore(path, { clock });
     await first.settle({ lines, tokens: 400, costMicros: 1_250 });
     await first.settle({ lines, tokens: 100, costMicros: 250 });
@@ -35,7 +35,7 @@ describe('fileBudgetStore', () => {
 
   it('drops a torn last line, repairs the file, and keeps appending', async () => {
     const path = freshPath();
-    const clock = manualClock();
+    const clock = testClock();
     await fileBudgetStore(path, { clock }).settle({ lines, tokens: 300, costMicros: 0 });
     appendFileSync(path, '{"s":[["department:finance","d2026-11-26"]],"t":99'); // a crash mid-write
     const reopened = fileBudgetStore(path, { clock });
@@ -49,7 +49,7 @@ describe('fileBudgetStore', () => {
 
   it('keeps a complete last line that only lost its newline', async () => {
     const path = freshPath();
-    const clock = manualClock();
+    const clock = testClock();
     writeFileSync(path, '{"s":[["model:gpt-4o",null]],"t":7,"c":3}');
     const store = fileBudgetStore(path, { clock });
     expect((await store.snapshot([{ scope: 'model:gpt-4o' }])).entries[0]?.tokens).toBe(7);
@@ -59,7 +59,7 @@ describe('fileBudgetStore', () => {
 
   it('compacts the journal into one snapshot line with the same totals', async () => {
     const path = freshPath();
-    const clock = manualClock();
+    const clock = testClock();
     const store = fileBudgetStore(path, { clock, compactAfter: 5 });
     for (let index = 0; index < 12; index++) await store.settle({ lines, tokens: 10, costMicros: 1 });
     expect(readFileSync(path, 'utf8').trim().split('\n').length).toBeLessThan(5);
