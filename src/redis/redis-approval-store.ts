@@ -31,7 +31,10 @@ export interface RedisApprovalStoreOptions extends Omit<RedisStoreOptions, 'fail
 export interface RedisApprovalStore extends ApprovalStore {
   /** Calls `listener` whenever ticket `id` changes in any process; returns an unsubscribe. */
   watch(id: string, listener: () => void): () => void;
-  /** Counts this store's errors in the warden's `warden.stats()` (`redis.approval.errors`). */
+  /**
+   * Called by `approval()` when a warden starts using the store; the returned detach (run by
+   * `warden.close()`) closes the pub/sub connection once no warden uses the store.
+   */
   attach(host: WardenHost): () => void;
   /** Opens the pub/sub connection if needed and resolves once it is subscribed (later changes are sure to wake watchers). */
   subscribed(): Promise<void>;
@@ -65,6 +68,7 @@ export function redisApprovalStore(client: Redis, options: RedisApprovalStoreOpt
   const base = `${prefix}approval:`;
   const scripts = defineScripts(client, 'Approval', { open: openScript, transition: transitionScript, list: listScript });
   const watchers = createWatchers(client, `${base}changed`);
+  let attached = 0;
 
   return {
     storeName,
@@ -100,7 +104,18 @@ export function redisApprovalStore(client: Redis, options: RedisApprovalStoreOpt
     },
     watch: watchers.watch,
     subscribed: () => guard.strict('subscribe', watchers.subscribed),
-    attach: guard.attach,
+    attach(host) {
+      const detach = guard.attach(host);
+      attached += 1;
+      let detached = false;
+      return () => {
+        if (detached) return;
+        detached = true;
+        detach();
+        attached -= 1;
+        if (attached === 0) void watchers.close();
+      };
+    },
     close: watchers.close,
   };
 }

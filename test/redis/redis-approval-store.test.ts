@@ -134,6 +134,21 @@ describe.runIf(available)('redisApprovalStore', () => {
   });
 });
 
+describe.runIf(available)('redisApprovalStore connections', () => {
+  it('closes its pub/sub connection when the last warden using it closes', async () => {
+    const client = redis.client();
+    const prefix = redis.prefix();
+    const store = redisApprovalStore(client, { prefix });
+    const warden = createWarden({ agent: 'a', middleware: [approval({ store })] });
+    await store.subscribed();
+    const subscribers = async () => ((await client.pubsub('NUMSUB', `${prefix}approval:changed`)) as [string, number])[1];
+    expect(await subscribers()).toBe(1);
+    await warden.close();
+    while ((await subscribers()) !== 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await subscribers()).toBe(0);
+  });
+});
+
 describe('redisApprovalStore options', () => {
   const fakeClient = { defineCommand() {}, duplicate() {} } as never;
   it.each<[string, unknown, RegExp]>([
