@@ -24,7 +24,7 @@ describe.runIf(available)('Redis stores across processes', () => {
     const prefix = redis.prefix();
     const limit = 50_000; // room for exactly 500 reservations of 100 tokens
     const children = await Promise.all(Array.from({ length: 4 }, () => runTsx('test/fixtures/redis-budget-worker.ts', [redis.url, prefix, '250', String(limit)])));
-    for (const child of children) expect(child.stderr).toBe('');
+    for (const child of children) expect(child.code, child.stderr).toBe(0);
     const reports = children.flatMap((child) => parseLines<{ granted: number; refused: number; settledTokens: number; errors: string[] }>(child.stdout));
     expect(reports).toHaveLength(4);
     expect(reports.flatMap((report) => report.errors)).toEqual([]);
@@ -51,7 +51,7 @@ describe.runIf(available)('Redis stores across processes', () => {
     await operator.approvals.resolve(paused!.ticket!.id, { approved: true, by: 'alice' });
 
     const children = await Promise.all(Array.from({ length: 5 }, () => runTsx('test/fixtures/redis-refund-agent.ts', args(10))));
-    for (const child of children) expect(child.stderr).toBe('');
+    for (const child of children) expect(child.code, child.stderr).toBe(0);
     const outcomes = children.flatMap((child) => parseLines<{ result?: { refunded: number; by: number }; error?: string }>(child.stdout));
     expect(outcomes).toHaveLength(50);
     const ran = await redis.client().lrange(`${prefix}ledger`, 0, -1);
