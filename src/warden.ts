@@ -456,8 +456,15 @@ export function createWarden(options: WardenOptions): Warden {
   return warden;
 }
 
-async function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
-  return fn(call.args, { callId: call.callId, call, ...(call.signal !== undefined && { signal: call.signal }) });
+function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
+  try {
+    const context: { -readonly [K in keyof ToolContext]: ToolContext[K] } = { callId: call.callId, call };
+    if (call.signal !== undefined) context.signal = call.signal;
+    const result = fn(call.args, context);
+    return result instanceof Promise ? result : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function resolveStaticVersion(version: WardenOptions['version']): VersionStamp {
