@@ -6,6 +6,7 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     cli: 'src/cli/main.ts',
     langchain: 'src/adapters/langchain.ts',
+    redis: 'src/redis/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
