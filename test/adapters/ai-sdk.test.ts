@@ -4,6 +4,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
 import { decide } from '../../src/decision.js';
+import { loopBreaker } from '../../src/middleware/loop-breaker.js';
+import { policy } from '../../src/middleware/policy.js';
 import { HaltedError, LoopDetectedError, OptionsError, PolicyDeniedError } from '../../src/errors.js';
 import type { Decision, Middleware, ToolCall } from '../../src/types.js';
 import { createWarden } from '../../src/warden.js';
@@ -37,17 +39,6 @@ const refundCap: Middleware = async (call, next) => {
   }
   return next();
 };
-
-/** A user's own loop guard: halts the second identical call in a run. */
-function haltOnRepeat(): Middleware {
-  const seen = new Set<string>();
-  return async (call, next) => {
-    const key = `${call.runId}:${call.tool}:${JSON.stringify(call.args)}`;
-    if (seen.has(key)) throw new LoopDetectedError(decide(call, { outcome: 'halt', by: 'repeat-guard', reason: 'same call twice' }));
-    seen.add(key);
-    return next();
-  };
-}
 
 describe('wardenTools', () => {
   it('passes the SDK toolCallId through as the call id', async () => {
@@ -102,6 +93,20 @@ describe('wardenTools', () => {
     expect(decisions.map((d) => [d.outcome, d.by, d.callId])).toEqual([['deny', 'refund-cap', 'c1']]);
   });
 
+  it('turns a policy deny into a tool error with the policy rule', async () => {
+    const warden = createWarden({ agent: 'refunds', middleware: [policy({ deny: ['issue_refund'] })] });
+    const model = new MockLanguageModelV3({
+      doGenerate: [toolTurn([{ id: 'c1', tool: 'issue_refund', input: { orderId: 'A1', amount: 5 } }]), textTurn('I cannot refund that.')],
+    });
+
+    const result = await warden.run({}, () => generateText({ model: wardenModel(warden, model), tools: wardenTools(warden, refundTools()), prompt: 'refund A1', stopWhen: stepCountIs(5) }));
+
+    const toolError = result.steps[0]?.content.find((part) => part.type === 'tool-error') as { error: PolicyDeniedError } | undefined;
+    expect(toolError?.error).toBeInstanceOf(PolicyDeniedError);
+    expect(toolError?.error.decision).toMatchObject({ outcome: 'deny', by: 'policy', callId: 'c1' });
+    expect(result.text).toBe('I cannot refund that.');
+  });
+
   it("ends the loop with the typed refusal under onDeny: 'throw'", async () => {
     const warden = createWarden({ agent: 'refunds', middleware: [refundCap] });
     const model = new MockLanguageModelV3({
@@ -116,7 +121,7 @@ describe('wardenTools', () => {
 
   it('ends generateText with LoopDetectedError before the next model call', async () => {
     const executed: string[] = [];
-    const warden = createWarden({ agent: 'refunds', middleware: [haltOnRepeat()] });
+    const warden = createWarden({ agent: 'refunds', middleware: [loopBreaker({ maxRepeats: 1 })] });
     const repeat = () => toolTurn([{ id: `c${Math.random()}`, tool: 'issue_refund', input: { orderId: 'A1', amount: 10 } }]);
     const model = new MockLanguageModelV3({ doGenerate: [repeat(), repeat(), repeat(), textTurn('never reached')] });
 
@@ -124,13 +129,13 @@ describe('wardenTools', () => {
 
     const error = await loop.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LoopDetectedError);
-    expect((error as LoopDetectedError).decision).toMatchObject({ outcome: 'halt', by: 'repeat-guard', tool: 'issue_refund' });
+    expect((error as LoopDetectedError).decision).toMatchObject({ outcome: 'halt', by: 'loopBreaker', tool: 'issue_refund' });
     expect(executed).toEqual(['A1']);
     expect(model.doGenerateCalls).toHaveLength(2);
   });
 
   it('ends the loop without wardenModel when the model calls a guarded tool again', async () => {
-    const warden = createWarden({ agent: 'refunds', middleware: [haltOnRepeat()] });
+    const warden = createWarden({ agent: 'refunds', middleware: [loopBreaker({ maxRepeats: 1 })] });
     const repeat = (id: string) => toolTurn([{ id, tool: 'issue_refund', input: { orderId: 'A1', amount: 10 } }]);
     const model = new MockLanguageModelV3({ doGenerate: [repeat('c1'), repeat('c2'), repeat('c3'), textTurn('never reached')] });
 
@@ -214,7 +219,7 @@ describe('wardenTools', () => {
   });
 
   it('streams: a loop halt ends the stream with an error part holding the typed error', async () => {
-    const warden = createWarden({ agent: 'refunds', middleware: [haltOnRepeat()] });
+    const warden = createWarden({ agent: 'refunds', middleware: [loopBreaker({ maxRepeats: 1 })] });
     const repeat = (id: string) => streamTurn(toolTurn([{ id, tool: 'issue_refund', input: { orderId: 'A1', amount: 10 } }]));
     const model = new MockLanguageModelV3({ doStream: [repeat('c1'), repeat('c2'), repeat('c3')] });
     const errors: unknown[] = [];

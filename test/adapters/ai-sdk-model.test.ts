@@ -1,0 +1,155 @@
+import { generateText, stepCountIs, streamText, tool } from 'ai';
+import { MockLanguageModelV3 } from 'ai/test';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { wardenModel } from '../../src/adapters/ai-sdk.js';
+import { BudgetExceededError, OptionsError } from '../../src/errors.js';
+import type { ReservationHandle, RunObservation, SettledUsage, UsageEstimate, UsageInput, UsageMeter } from '../../src/types.js';
+import { createWarden, type WardenPlugin } from '../../src/warden.js';
+import { streamTurn, textTurn, toolTurn, usage } from './ai-sdk/script.js';
+
+const lookup = tool({ inputSchema: z.object({ orderId: z.string() }), execute: async ({ orderId }) => ({ orderId, status: 'delivered' }) });
+
+/** Three turns with distinct usage: the figures the warden must record, exactly. */
+function threeTurns() {
+  return [
+    toolTurn([{ id: 'c1', tool: 'lookup', input: { orderId: 'A1' } }], usage(101, 11, 40)),
+    toolTurn([{ id: 'c2', tool: 'lookup', input: { orderId: 'A2' } }], usage(202, 22)),
+    textTurn('Both delivered.', usage(303, 33)),
+  ];
+}
+
+/** A `usage` capability that records what the adapter reserves and settles (the core interface budgets implement). */
+function observingMeter({ refuseAfter = Number.POSITIVE_INFINITY, refusal }: { refuseAfter?: number; refusal?: Error } = {}) {
+  const reserved: Array<UsageEstimate & { handle: ReservationHandle }> = [];
+  const settled: Array<{ usage: UsageInput; reservation?: ReservationHandle }> = [];
+  const released: string[] = [];
+  const meter: UsageMeter = {
+    async reserve(_run, estimate) {
+      if (reserved.length >= refuseAfter) throw refusal;
+      const handle: ReservationHandle = { id: `res-${reserved.length + 1}`, tokens: (estimate.inputTokens ?? 0) + (estimate.outputTokens ?? 0), costUsd: 0, release: async () => void released.push(handle.id) };
+      reserved.push({ ...estimate, handle });
+      return handle;
+    },
+    async record(run, usageInput, reservation) {
+      settled.push({ usage: usageInput, ...(reservation && { reservation }) });
+      return { ...usageInput, agent: run?.agent ?? 'none', versionId: 'v', at: new Date(0).toISOString(), ...(run && { runId: run.runId }) };
+    },
+    costs: () => ({}),
+  };
+  const plugin: WardenPlugin = { attach: (host) => host.provide('usage', meter) };
+  return { plugin, reserved, settled, released };
+}
+
+describe('wardenModel', () => {
+  it('records the usage of every generateText step exactly as the model reported it', async () => {
+    const warden = createWarden({ agent: 'refunds' });
+    const recorded: SettledUsage[] = [];
+    const runs: RunObservation[] = [];
+    warden.on('usage', (settled) => recorded.push(settled));
+    warden.on('run', (run) => runs.push(run));
+    const model = new MockLanguageModelV3({ doGenerate: threeTurns() });
+
+    const result = await warden.run({ sessionId: 's1' }, () => generateText({ model: wardenModel(warden, model), tools: { lookup }, prompt: 'where are A1 and A2?', stopWhen: stepCountIs(5) }));
+
+    expect(recorded.map(({ model: id, inputTokens, outputTokens, cachedInputTokens }) => ({ id, inputTokens, outputTokens, cachedInputTokens }))).toEqual([
+      { id: 'mock-model-id', inputTokens: 101, outputTokens: 11, cachedInputTokens: 40 },
+      { id: 'mock-model-id', inputTokens: 202, outputTokens: 22, cachedInputTokens: undefined },
+      { id: 'mock-model-id', inputTokens: 303, outputTokens: 33, cachedInputTokens: undefined },
+    ]);
+    expect(runs[0]).toMatchObject({ inputTokens: result.totalUsage.inputTokens, outputTokens: result.totalUsage.outputTokens });
+    expect(recorded.every((settled) => settled.runId === runs[0]?.run.runId && settled.sessionId === 's1')).toBe(true);
+  });
+
+  it('records streamText usage from the finish part, also when the stream is read outside the run', async () => {
+    const warden = createWarden({ agent: 'refunds' });
+    const recorded: SettledUsage[] = [];
+    warden.on('usage', (settled) => recorded.push(settled));
+    const model = new MockLanguageModelV3({ doStream: threeTurns().map(streamTurn) });
+
+    const { result, runId } = await warden.run({}, async (run) => ({
+      result: streamText({ model: wardenModel(warden, model), tools: { lookup }, prompt: 'where are A1 and A2?', stopWhen: stepCountIs(5) }),
+      runId: run.runId,
+    }));
+    expect(await result.text).toBe('Both delivered.');
+
+    expect(recorded.map(({ inputTokens, outputTokens }) => [inputTokens, outputTokens])).toEqual([
+      [101, 11],
+      [202, 22],
+      [303, 33],
+    ]);
+    const total = await result.totalUsage;
+    expect(recorded.reduce((sum, settled) => sum + settled.inputTokens + settled.outputTokens, 0)).toBe(total.totalTokens);
+    expect(recorded.map((settled) => settled.runId)).toEqual([runId, runId, runId]);
+  });
+
+  it('reserves the prompt estimate and maxOutputTokens before each call and settles against that reservation', async () => {
+    const meter = observingMeter();
+    const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
+    const model = new MockLanguageModelV3({ doGenerate: threeTurns() });
+
+    await warden.run({}, () => generateText({ model: wardenModel(warden, model), tools: { lookup }, prompt: 'where are A1 and A2?', maxOutputTokens: 256, stopWhen: stepCountIs(5) }));
+
+    expect(meter.reserved.map((estimate) => [estimate.model, estimate.outputTokens])).toEqual([
+      ['mock-model-id', 256],
+      ['mock-model-id', 256],
+      ['mock-model-id', 256],
+    ]);
+    const inputEstimates = meter.reserved.map((estimate) => estimate.inputTokens ?? 0);
+    expect(inputEstimates[0]).toBeGreaterThan(0);
+    expect(inputEstimates[1]).toBeGreaterThan(inputEstimates[0]!); // the prompt grows with each step
+    expect(meter.settled.map((entry) => entry.reservation)).toEqual(meter.reserved.map((estimate) => estimate.handle));
+    expect(meter.released).toEqual([]);
+  });
+
+  it('releases the reservation when the model call fails', async () => {
+    const meter = observingMeter();
+    const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
+    const model = new MockLanguageModelV3({
+      doGenerate: async () => {
+        throw new Error('provider down');
+      },
+    });
+
+    await expect(warden.run({}, () => generateText({ model: wardenModel(warden, model), prompt: 'hi', maxRetries: 0 }))).rejects.toThrow('provider down');
+
+    expect(meter.released).toEqual(['res-1']);
+    expect(meter.settled).toEqual([]);
+  });
+
+  it('charges an estimate when the provider reports no usage', async () => {
+    const warden = createWarden({ agent: 'refunds' });
+    const recorded: SettledUsage[] = [];
+    warden.on('usage', (settled) => recorded.push(settled));
+    const silent = { inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: undefined, text: undefined, reasoning: undefined } };
+    const model = new MockLanguageModelV3({ doGenerate: textTurn('x'.repeat(400), silent) });
+
+    await warden.run({}, () => generateText({ model: wardenModel(warden, model), prompt: 'say x' }));
+
+    expect(recorded[0]).toMatchObject({ outputTokens: 100 });
+    expect(recorded[0]!.inputTokens).toBeGreaterThan(0);
+  });
+
+  it('ends generateText with the typed error when the reservation is refused, before calling the model', async () => {
+    const refusal = new BudgetExceededError(
+      { outcome: 'deny', by: 'tokenBudget', reason: 'run budget spent', tool: 'model', callId: 'reservation', agent: 'refunds', at: new Date(0).toISOString() },
+      { scope: 'run', limit: 300, spent: 301, requested: 50 },
+    );
+    const meter = observingMeter({ refuseAfter: 1, refusal });
+    const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
+    const model = new MockLanguageModelV3({ doGenerate: threeTurns() });
+
+    const loop = warden.run({}, () => generateText({ model: wardenModel(warden, model), tools: { lookup }, prompt: 'go', stopWhen: stepCountIs(5) }));
+
+    await expect(loop).rejects.toBe(refusal);
+    expect(model.doGenerateCalls).toHaveLength(1);
+  });
+
+  it.each([
+    [{ chatSpan: 'sometimes' }, "wardenModel: `chatSpan` must be 'auto', 'always' or 'never', got \"sometimes\""],
+    [{ defaultOutputTokens: 0 }, 'wardenModel: `defaultOutputTokens` must be a positive integer, got 0'],
+  ])('rejects bad options at construction: %j', (options, message) => {
+    const warden = createWarden({ agent: 'refunds' });
+    expect(() => wardenModel(warden, new MockLanguageModelV3(), options as never)).toThrow(new OptionsError(message));
+  });
+});
