@@ -1,4 +1,4 @@
-import { generateText, stepCountIs, streamText, tool, type ToolSet } from 'ai';
+import { generateText, stepCountIs, streamText, tool, ToolLoopAgent, type ToolSet } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
@@ -232,6 +232,24 @@ describe('wardenTools', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(LoopDetectedError);
     expect(model.doStreamCalls).toHaveLength(2);
+  });
+
+  it('guards a ToolLoopAgent the same way', async () => {
+    const seen: string[] = [];
+    const recorded: number[] = [];
+    const warden = createWarden({ agent: 'refunds', middleware: [refundCap, async (call, next) => (seen.push(call.callId), next())] });
+    warden.on('usage', (settled) => recorded.push(settled.inputTokens));
+    const model = new MockLanguageModelV3({
+      doGenerate: [toolTurn([{ id: 'c1', tool: 'issue_refund', input: { orderId: 'A1', amount: 500 } }]), toolTurn([{ id: 'c2', tool: 'lookup_order', input: { orderId: 'A1' } }]), textTurn('done')],
+    });
+    const agent = new ToolLoopAgent({ model: wardenModel(warden, model), tools: wardenTools(warden, refundTools()), stopWhen: stepCountIs(5) });
+
+    const result = await warden.run({}, () => agent.generate({ prompt: 'refund A1' }));
+
+    expect(result.steps[0]?.content.find((part) => part.type === 'tool-error')).toMatchObject({ toolCallId: 'c1', error: expect.any(PolicyDeniedError) });
+    expect(seen).toEqual(['c2']);
+    expect(recorded).toHaveLength(3);
+    expect(result.text).toBe('done');
   });
 
   it('keeps the types of strictly typed tools', () => {
