@@ -65,6 +65,22 @@ describe('wardenTools', () => {
     expect(guarded.client_only).toBe(original.client_only);
   });
 
+  it('gives the guards per-tool traits and the SDK description', async () => {
+    const seen: ToolCall[] = [];
+    const warden = createWarden({ agent: 'refunds', middleware: [async (call, next) => (seen.push(call), next())] });
+    const tools = wardenTools(warden, refundTools(), { traits: { issue_refund: { risk: 'high' }, lookup_order: { source: 'untrusted', description: 'Order lookup (CRM)' } } });
+    const model = new MockLanguageModelV3({
+      doGenerate: [toolTurn([{ id: 'c1', tool: 'issue_refund', input: { orderId: 'A1', amount: 5 } }, { id: 'c2', tool: 'lookup_order', input: { orderId: 'A1' } }]), textTurn('ok')],
+    });
+
+    await warden.run({}, () => generateText({ model, tools, prompt: 'refund', stopWhen: stepCountIs(5) }));
+
+    expect(Object.fromEntries(seen.map((call) => [call.tool, call.traits]))).toEqual({
+      issue_refund: { risk: 'high', description: 'Refund an order' },
+      lookup_order: { source: 'untrusted', description: 'Order lookup (CRM)' },
+    });
+  });
+
   it('turns a denied call into a tool error the model reads, and the loop goes on', async () => {
     const executed: string[] = [];
     const decisions: Decision[] = [];

@@ -68,7 +68,8 @@ interface GuardSettings {
 function guardTool(warden: Warden, name: string, sdkTool: Tool, { onDeny, options, when }: GuardSettings): Tool {
   if (typeof sdkTool.execute !== 'function') return sdkTool;
   const originalExecute = sdkTool.execute.bind(sdkTool);
-  const traits: ToolTraits = { ...options, ...(sdkTool.description !== undefined && options.description === undefined && { description: sdkTool.description }) };
+  const toolOptions: ToolOptions = { ...options, ...(options.description === undefined && sdkTool.description !== undefined && { description: sdkTool.description }) };
+  const { input: _input, output: _output, ...traits } = toolOptions;
   const guarded = warden.tool(
     name,
     async (args: unknown, context: ToolContext) => {
@@ -82,7 +83,7 @@ function guardTool(warden: Warden, name: string, sdkTool: Tool, { onDeny, option
       });
       return isAsyncIterable(output) ? lastValue(output) : output;
     },
-    { ...options, ...traits },
+    toolOptions,
   );
 
   const execute = async (args: unknown, sdkOptions: ToolExecutionOptions) => {
