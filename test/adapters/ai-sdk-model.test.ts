@@ -1,8 +1,8 @@
-import { generateText, stepCountIs, streamText, tool } from 'ai';
+import { defaultSettingsMiddleware, generateText, stepCountIs, streamText, tool, wrapLanguageModel } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { wardenModel } from '../../src/adapters/ai-sdk.js';
+import { wardenMiddleware, wardenModel } from '../../src/adapters/ai-sdk.js';
 import { BudgetExceededError, OptionsError } from '../../src/errors.js';
 import type { ReservationHandle, RunObservation, SettledUsage, UsageEstimate, UsageInput, UsageMeter } from '../../src/types.js';
 import { createWarden, type WardenPlugin } from '../../src/warden.js';
@@ -100,6 +100,20 @@ describe('wardenModel', () => {
     expect(inputEstimates[1]).toBeGreaterThan(inputEstimates[0]!); // the prompt grows with each step
     expect(meter.settled.map((entry) => entry.reservation)).toEqual(meter.reserved.map((estimate) => estimate.handle));
     expect(meter.released).toEqual([]);
+  });
+
+  it('reserves for the settings other middleware set when it sits last in a wrapLanguageModel list', async () => {
+    const meter = observingMeter();
+    const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
+    const model = wrapLanguageModel({
+      model: new MockLanguageModelV3({ doGenerate: textTurn('hi') }),
+      middleware: [defaultSettingsMiddleware({ settings: { maxOutputTokens: 512 } }), wardenMiddleware(warden)],
+    });
+
+    await warden.run({}, () => generateText({ model, prompt: 'hi' }));
+
+    expect(meter.reserved.map((estimate) => estimate.outputTokens)).toEqual([512]);
+    expect(meter.settled.map((entry) => entry.usage)).toEqual([{ model: 'mock-model-id', inputTokens: 120, outputTokens: 30 }]);
   });
 
   it('releases the reservation when the model call fails', async () => {

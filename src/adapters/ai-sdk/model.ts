@@ -48,10 +48,14 @@ export function wardenModel(warden: Warden, model: ProviderLanguageModel, option
 
 /**
  * The `wrapLanguageModel` middleware behind `wardenModel`, for hosts that compose their own
- * middleware list. Put it first so it sees the call as the provider will.
+ * middleware list. Put it last (closest to the model) so it reserves for the call as the
+ * provider will see it, after the other middleware changed the settings.
  *
+ * @param warden - The warden that meters and traces the calls.
+ * @param options - `chatSpan`, `defaultOutputTokens`.
+ * @returns A `LanguageModelMiddleware` for `wrapLanguageModel`.
  * @example
- * const model = wrapLanguageModel({ model: base, middleware: [wardenMiddleware(warden), extractReasoningMiddleware({ tagName: 'think' })] });
+ * const model = wrapLanguageModel({ model: base, middleware: [defaultSettingsMiddleware({ settings: { maxOutputTokens: 1024 } }), wardenMiddleware(warden)] });
  */
 export function wardenMiddleware(warden: Warden, options: WardenModelOptions = {}): LanguageModelMiddleware {
   const { chatSpan, defaultOutputTokens } = checkOptions(options);
