@@ -131,6 +131,23 @@ describe('wardenModel', () => {
     expect(meter.settled).toEqual([]);
   });
 
+  it('settles a stream the consumer cancels, charging what it saw', async () => {
+    const meter = observingMeter();
+    const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
+    const model = wardenModel(warden, new MockLanguageModelV3({ doStream: streamTurn(textTurn('x'.repeat(40))) }));
+
+    await warden.run({}, async () => {
+      const { stream } = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] });
+      const reader = stream.getReader();
+      while ((await reader.read()).value?.type !== 'text-delta');
+      await reader.cancel('user left');
+    });
+
+    expect(meter.settled).toHaveLength(1);
+    expect(meter.settled[0]?.usage).toMatchObject({ outputTokens: 10 });
+    expect(meter.settled[0]?.reservation).toBe(meter.reserved[0]?.handle);
+  });
+
   it('charges an estimate when the provider reports no usage', async () => {
     const warden = createWarden({ agent: 'refunds' });
     const recorded: SettledUsage[] = [];
