@@ -81,6 +81,17 @@ describe('wardenTools', () => {
     });
   });
 
+  it('hands the model the result as the middleware left it (screening and redaction apply)', async () => {
+    const redactEmails: Middleware = async (_call, next) => JSON.parse(JSON.stringify(await next()).replace(/[\w.]+@[\w.]+/g, '[email]'));
+    const warden = createWarden({ agent: 'refunds', middleware: [redactEmails] });
+    const tools = wardenTools(warden, { lookup_customer: tool({ inputSchema: z.object({ id: z.string() }), execute: async ({ id }) => ({ id, email: 'ann@example.com' }) }) });
+    const model = new MockLanguageModelV3({ doGenerate: [toolTurn([{ id: 'c1', tool: 'lookup_customer', input: { id: 'C1' } }]), textTurn('ok')] });
+
+    await warden.run({}, () => generateText({ model, tools, prompt: 'who is C1?', stopWhen: stepCountIs(5) }));
+
+    expect(model.doGenerateCalls[1]!.prompt.at(-1)).toMatchObject({ role: 'tool', content: [{ toolCallId: 'c1', output: { type: 'json', value: { id: 'C1', email: '[email]' } } }] });
+  });
+
   it('turns a denied call into a tool error the model reads, and the loop goes on', async () => {
     const executed: string[] = [];
     const decisions: Decision[] = [];
