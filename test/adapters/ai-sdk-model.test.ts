@@ -131,6 +131,23 @@ describe('wardenModel', () => {
     expect(meter.settled).toEqual([]);
   });
 
+  it('releases the reservation when the stream cannot start, and streamText reports the error', async () => {
+    const meter = observingMeter();
+    const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
+    const model = new MockLanguageModelV3({
+      doStream: async () => {
+        throw new Error('provider down');
+      },
+    });
+    const errors: unknown[] = [];
+
+    await warden.run({}, () => streamText({ model: wardenModel(warden, model), prompt: 'hi', maxRetries: 0, onError: ({ error }) => void errors.push(error) }).consumeStream());
+
+    expect(errors).toEqual([new Error('provider down')]);
+    expect(meter.released).toEqual(['res-1']);
+    expect(meter.settled).toEqual([]);
+  });
+
   it('settles a stream the consumer cancels, charging what it saw', async () => {
     const meter = observingMeter();
     const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
