@@ -141,7 +141,9 @@ describe('wardenModel', () => {
     });
     const errors: unknown[] = [];
 
-    await warden.run({}, () => streamText({ model: wardenModel(warden, model), prompt: 'hi', maxRetries: 0, onError: ({ error }) => void errors.push(error) }).consumeStream());
+    await warden.run({}, async () => {
+      await streamText({ model: wardenModel(warden, model), prompt: 'hi', maxRetries: 0, onError: ({ error }) => void errors.push(error) }).consumeStream();
+    });
 
     expect(errors).toEqual([new Error('provider down')]);
     expect(meter.released).toEqual(['res-1']);
