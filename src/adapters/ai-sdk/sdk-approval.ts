@@ -3,12 +3,18 @@
  * `tool-approval-request` / `tool-approval-response` parts), so UIs built on the SDK's
  * approval parts keep working. The SDK asks; a person answers through the SDK's messages;
  * the SDK executes only approved calls. The warden records the approval as an `approve`
- * decision on the call when the approved call runs.
+ * decision on the call when the approved call runs. When the warden's own `approval()` gate
+ * also holds the call, the SDK's approval resolves the gate's ticket, so one person's answer
+ * in the SDK's UI is the answer on record in the warden's approval store and audit trail.
  */
 import type { ModelMessage } from 'ai';
 import { decide } from '../../decision.js';
+import { isWardenError } from '../../errors.js';
 import type { ToolCall, ToolTraits } from '../../types.js';
 import type { Warden } from '../../warden.js';
+
+/** Who decided, on record, when the answer came through the SDK's approval flow. */
+const SDK_APPROVER = 'ai-sdk-approval';
 
 /** Decides which calls wait for a person in the SDK's approval flow. Same shape as `approval({ when })`. */
 export type SdkApprovalPredicate = (call: ToolCall) => boolean | PromiseLike<boolean>;
@@ -67,8 +73,23 @@ export function findSdkApproval(messages: readonly ModelMessage[] | undefined, t
 export function recordSdkApproval(call: ToolCall, verdict: SdkApprovalVerdict | undefined): void {
   decide(call, {
     outcome: 'approve',
-    by: 'ai-sdk-approval',
+    by: SDK_APPROVER,
     reason: verdict?.reason ?? 'approved through the AI SDK tool approval flow',
     details: { via: 'ai-sdk', ...(verdict && { approvalId: verdict.approvalId }) },
   });
+}
+
+/**
+ * When the warden's `approval()` gate paused a call that a person already approved in the
+ * SDK's flow (an approved `tool-approval-response` for this `toolCallId`), resolves the
+ * gate's ticket with that answer. Returns true when the call may be invoked again to run.
+ */
+export async function resolveTicketFromSdk(warden: Warden, error: unknown, sdkOptions: { toolCallId: string; messages?: readonly ModelMessage[] }): Promise<boolean> {
+  if (!isWardenError(error) || error.code !== 'approval_pending') return false;
+  const ticket = (error as { ticket?: { id?: unknown; callId?: unknown } }).ticket;
+  if (typeof ticket?.id !== 'string' || ticket.callId !== sdkOptions.toolCallId) return false;
+  const verdict = findSdkApproval(sdkOptions.messages, sdkOptions.toolCallId);
+  if (!verdict?.approved || warden.capability('approvals') === undefined) return false;
+  await warden.approvals.resolve(ticket.id, { approved: true, by: SDK_APPROVER, reason: verdict.reason ?? 'approved through the AI SDK tool approval flow' });
+  return true;
 }

@@ -9,7 +9,7 @@ import { decide } from '../../decision.js';
 import { ApprovalPendingError, OptionsError } from '../../errors.js';
 import type { ToolCall, ToolTraits } from '../../types.js';
 import type { ToolContext, ToolOptions, Warden } from '../../warden.js';
-import { findSdkApproval, previewCall, recordSdkApproval, type SdkApprovalPredicate } from './sdk-approval.js';
+import { findSdkApproval, previewCall, recordSdkApproval, resolveTicketFromSdk, type SdkApprovalPredicate } from './sdk-approval.js';
 import { latchStop, stopsTheLoop, throwIfStopped, throwStopAtBoundary, type OnDeny } from './stop-latch.js';
 
 /** Options of `wardenTools`. */
@@ -33,6 +33,8 @@ export interface WardenToolsOptions<TOOLS extends ToolSet = ToolSet> {
 
 /** Key under which the SDK's execution options ride along in the call's metadata (symbol keys stay out of JSON). */
 const SDK_OPTIONS = Symbol.for('agentwarden.ai-sdk.executionOptions');
+/** Marks the re-invocation of a call whose warden ticket the SDK's approval resolved. */
+const BRIDGED = Symbol.for('agentwarden.ai-sdk.approvalBridged');
 
 /**
  * Guards every tool of an AI SDK tool record with `warden`.
@@ -73,8 +75,10 @@ function guardTool(warden: Warden, name: string, sdkTool: Tool, { onDeny, option
   const guarded = warden.tool(
     name,
     async (args: unknown, context: ToolContext) => {
-      const sdkOptions = (context.call.metadata as Record<symbol, ToolExecutionOptions | undefined>)[SDK_OPTIONS];
-      if (when && (await when(context.call))) checkSdkApproval(context.call, sdkOptions);
+      const metadata = context.call.metadata as Record<symbol, unknown>;
+      const sdkOptions = metadata[SDK_OPTIONS] as ToolExecutionOptions | undefined;
+      // A call whose warden ticket the SDK's approval resolved already has its decisions.
+      if (when && metadata[BRIDGED] !== true && (await when(context.call))) checkSdkApproval(context.call, sdkOptions);
       const output = originalExecute(args, {
         ...sdkOptions,
         toolCallId: context.callId,
@@ -86,15 +90,23 @@ function guardTool(warden: Warden, name: string, sdkTool: Tool, { onDeny, option
     toolOptions,
   );
 
+  const callGuarded = (args: unknown, sdkOptions: ToolExecutionOptions, bridged: boolean) =>
+    guarded(args, {
+      callId: sdkOptions.toolCallId,
+      metadata: { [SDK_OPTIONS]: sdkOptions, ...(bridged && { [BRIDGED]: true }) } as Record<string, unknown>,
+      ...(sdkOptions.abortSignal !== undefined && { signal: sdkOptions.abortSignal }),
+    });
+
   const execute = async (args: unknown, sdkOptions: ToolExecutionOptions) => {
     const run = warden.currentRun();
     throwIfStopped(run);
     try {
-      return await guarded(args, {
-        callId: sdkOptions.toolCallId,
-        metadata: { [SDK_OPTIONS]: sdkOptions } as Record<string, unknown>,
-        ...(sdkOptions.abortSignal !== undefined && { signal: sdkOptions.abortSignal }),
-      });
+      try {
+        return await callGuarded(args, sdkOptions, false);
+      } catch (error) {
+        if (!(await resolveTicketFromSdk(warden, error, sdkOptions))) throw error;
+        return await callGuarded(args, sdkOptions, true);
+      }
     } catch (error) {
       if (run && stopsTheLoop(error, onDeny)) latchStop(run, error);
       throw error;
