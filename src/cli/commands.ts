@@ -2,9 +2,11 @@
 import { approvalsCommand } from './approvals-command.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demo-command.js';
+import { evalCommand } from './eval-command.js';
 
 /** Every `agentwarden` command, in help order. */
 export const commands: CliCommand[] = [
   demoCommand,
   approvalsCommand,
+  evalCommand,
 ];
