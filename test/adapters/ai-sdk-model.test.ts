@@ -2,9 +2,10 @@ import { defaultSettingsMiddleware, generateText, stepCountIs, streamText, tool,
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { wardenMiddleware, wardenModel } from '../../src/adapters/ai-sdk.js';
+import { wardenMiddleware, wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
 import { BudgetExceededError, OptionsError } from '../../src/errors.js';
-import type { ReservationHandle, RunObservation, SettledUsage, UsageEstimate, UsageInput, UsageMeter } from '../../src/types.js';
+import { tokenBudget } from '../../src/middleware/token-budget.js';
+import type { CostReport, ReservationHandle, RunObservation, SettledUsage, UsageEstimate, UsageInput, UsageMeter } from '../../src/types.js';
 import { createWarden, type WardenPlugin } from '../../src/warden.js';
 import { streamTurn, textTurn, toolTurn, usage } from './ai-sdk/script.js';
 
@@ -35,7 +36,7 @@ function observingMeter({ refuseAfter = Number.POSITIVE_INFINITY, refusal }: { r
       settled.push({ usage: usageInput, ...(reservation && { reservation }) });
       return { ...usageInput, agent: run?.agent ?? 'none', versionId: 'v', at: new Date(0).toISOString(), ...(run && { runId: run.runId }) };
     },
-    costs: () => ({}),
+    costs: async () => ({}) as CostReport,
   };
   const plugin: WardenPlugin = { attach: (host) => host.provide('usage', meter) };
   return { plugin, reserved, settled, released };
@@ -193,6 +194,59 @@ describe('wardenModel', () => {
 
     await expect(loop).rejects.toBe(refusal);
     expect(model.doGenerateCalls).toHaveLength(1);
+  });
+
+  describe('with tokenBudget', () => {
+    const turn = (id: string) => toolTurn([{ id, tool: 'lookup', input: { orderId: id } }], usage(200, 20));
+
+    it('ends generateText with BudgetExceededError when the next reservation would go over the run limit', async () => {
+      const warden = createWarden({ agent: 'refunds', middleware: [tokenBudget({ limits: { run: 500 } })] });
+      const model = new MockLanguageModelV3({ doGenerate: [turn('c1'), turn('c2'), turn('c3'), textTurn('never')] });
+
+      const error = await warden
+        .run({}, () => generateText({ model: wardenModel(warden, model), tools: wardenTools(warden, { lookup }), prompt: 'go', maxOutputTokens: 100, stopWhen: stepCountIs(10) }))
+        .catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(BudgetExceededError);
+      expect(error).toMatchObject({ limit: 500, spent: 440, decision: { tool: 'model', by: 'tokenBudget' } });
+      expect((error as BudgetExceededError).scope).toMatch(/^run:/);
+      expect(model.doGenerateCalls).toHaveLength(2);
+    });
+
+    it('stops at the tool the run can no longer afford, and generateText rejects with that error', async () => {
+      const executed: string[] = [];
+      const warden = createWarden({ agent: 'refunds', middleware: [tokenBudget({ limits: { run: 200 } })] });
+      const tools = wardenTools(warden, { lookup: tool({ inputSchema: z.object({ orderId: z.string() }), execute: async ({ orderId }) => (executed.push(orderId), 'ok') }) });
+      const model = new MockLanguageModelV3({ doGenerate: [turn('c1'), textTurn('never')] });
+      let toolError: unknown;
+
+      const error = await warden
+        .run({}, () => generateText({ model: wardenModel(warden, model), tools, prompt: 'go', stopWhen: stepCountIs(10), onStepFinish: (step) => void (toolError = step.content.find((part) => part.type === 'tool-error')?.error) }))
+        .catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(BudgetExceededError);
+      expect(error).toBe(toolError);
+      expect((error as BudgetExceededError).decision).toMatchObject({ tool: 'lookup', callId: 'c1', by: 'tokenBudget' });
+      expect(executed).toEqual([]);
+      expect(model.doGenerateCalls).toHaveLength(1);
+    });
+
+    it('charges the run and the agent exactly what the model reported', async () => {
+      const warden = createWarden({ agent: 'refunds', middleware: [tokenBudget({ limits: { agent: 1_000_000 }, pricing: { 'mock-model-id': { input: 1, output: 2 } } })] });
+      const recorded: SettledUsage[] = [];
+      warden.on('usage', (settled) => recorded.push(settled));
+      const model = new MockLanguageModelV3({ doStream: threeTurns().map(streamTurn) });
+
+      const total = await warden.run({}, async () => {
+        const result = streamText({ model: wardenModel(warden, model), tools: { lookup }, prompt: 'where?', stopWhen: stepCountIs(5) });
+        await result.consumeStream();
+        return result.totalUsage;
+      });
+
+      expect(recorded.map((settled) => settled.costUsd)).toEqual([(101 * 1 + 11 * 2) / 1e6, (202 * 1 + 22 * 2) / 1e6, (303 * 1 + 33 * 2) / 1e6]);
+      expect(recorded.reduce((sum, settled) => sum + settled.inputTokens, 0)).toBe(total.inputTokens);
+      expect(recorded.reduce((sum, settled) => sum + settled.outputTokens, 0)).toBe(total.outputTokens);
+    });
   });
 
   it.each([
