@@ -3,14 +3,14 @@
  * tools and `stopWhen`), guarded by agentwarden with two lines: `wardenTools` and
  * `wardenModel`. The model is the SDK's own `MockLanguageModelV3` playing a script, so there
  * is no key and no network. Scenes: a policy deny the model reads and recovers from, an
- * approval pause through the SDK's approval flow, a budget stop, and the same agent on
- * `streamText`.
+ * approval pause through the SDK's approval flow, a loop stop, a budget stop, and the same
+ * agent on `streamText`.
  */
 import { generateText, simulateReadableStream, stepCountIs, streamText, tool, type ModelMessage } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { z } from 'zod';
 import { wardenModel, wardenTools } from '../src/adapters/ai-sdk.js';
-import { createWarden, isWardenError, loopBreaker, policy, tracing, type Decision, type ToolCall } from '../src/index.js';
+import { createWarden, isWardenError, loopBreaker, policy, tokenBudget, tracing, type Decision, type ToolCall } from '../src/index.js';
 import { formatSpanTree, memoryTracing } from '../src/testing/index.js';
 
 const color = (code: number) => (text: string) => (process.stdout.isTTY ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -40,6 +40,7 @@ const warden = createWarden({
     tracing({ tracerProvider: otel.provider }),
     policy({ rules: [{ name: 'refund-cap', when: (call) => call.tool === 'issue_refund' && (call.args as { amount: number }).amount > 1000, then: 'deny', reason: 'refunds over $1000 are never automatic' }] }),
     loopBreaker({ maxRepeats: 2 }),
+    tokenBudget({ limits: { run: 2_000 }, pricing: { 'mock-model-id': { input: 2.5, output: 10 } } }),
   ],
 });
 warden.on('decision', (decision: Decision) => {
@@ -110,8 +111,18 @@ await warden
   })
   .catch((error: unknown) => console.log(`    ${red('stopped')} generateText rejected with ${isWardenError(error) ? `${error.name} (${error.code})` : String(error)}`));
 
-scene('4. The same agent, streaming (streamText)');
-await warden.run({ sessionId: 'chat-4' }, async () => {
+scene('4. A chatty run hits its token budget (2,000 tokens a run: generateText ends with the typed error)');
+await warden
+  .run({ sessionId: 'chat-4' }, async () => {
+    const lookups = ['A1', 'B7', 'A1x', 'B7x', 'A1y', 'B7y'].map((orderId, index): Turn => ({ call: [`c${10 + index}`, 'lookup_order', { orderId }] }));
+    const model = scripted([...lookups, { text: 'never reached' }]);
+    const result = await generateText({ model: agentModel(model), tools: guardedTools, prompt: 'Check every order.', maxOutputTokens: 200, stopWhen: stepCountIs(20) });
+    show(result.steps);
+  })
+  .catch((error: unknown) => console.log(`    ${red('stopped')} ${isWardenError(error) ? `${error.name}: ${error.message}` : String(error)}`));
+
+scene('5. The same agent, streaming (streamText)');
+await warden.run({ sessionId: 'chat-5' }, async () => {
   const parts: StreamPart[] = [
     { type: 'stream-start', warnings: [] },
     { type: 'text-start', id: 't' },
@@ -129,6 +140,8 @@ await warden.run({ sessionId: 'chat-4' }, async () => {
   console.log(`    ${dim(`usage recorded from the stream's finish part: ${recorded}`)}`);
 });
 
+const spend = (await warden.costs()).total;
+console.log(`\n${bold('Spend')} ${dim(`${spend.tokens} tokens in ${spend.calls} model calls, $${spend.costUsd.toFixed(4)} (priced from the model's own usage)`)}`);
 console.log(`\n${bold('Spans sent to OpenTelemetry')}`);
 console.log(formatSpanTree(otel.spans(), ['gen_ai.conversation.id', 'gen_ai.tool.call.id', 'gen_ai.usage.input_tokens', 'agentwarden.decision', 'error.type']));
 await otel.shutdown();
