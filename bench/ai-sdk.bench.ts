@@ -9,7 +9,7 @@ import { generateText, stepCountIs, tool } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { z } from 'zod';
 import { wardenModel, wardenTools } from '../src/adapters/ai-sdk.js';
-import { createWarden, loopBreaker, policy, tracing, type Middleware } from '../src/index.js';
+import { createWarden, loopBreaker, policy, tokenBudget, tracing, type Middleware } from '../src/index.js';
 import type { BenchRow, Harness } from './harness.js';
 
 const STEPS = 10;
@@ -50,12 +50,16 @@ export default async function aiSdk(h: Harness): Promise<BenchRow[]> {
     { name: `${STEPS}-step generateText loop, no agentwarden`, loop: bareLoop },
     { name: 'same loop, wardenTools + wardenModel, no middleware', loop: guardedLoop([]) },
     { name: 'same loop, wardenTools + wardenModel, tracing + policy + loopBreaker', loop: guardedLoop([tracing(), policy({ allow: ['lookup_order'] }), loopBreaker({ maxRepeats: 5, maxCalls: 100 })]) },
+    {
+      name: 'same loop, wardenTools + wardenModel, tracing + policy + loopBreaker + tokenBudget',
+      loop: guardedLoop([tracing(), policy({ allow: ['lookup_order'] }), loopBreaker({ maxRepeats: 5, maxCalls: 100 }), tokenBudget({ limits: { run: 1_000_000 }, pricing: { 'mock-model-id': { input: 2.5, output: 10 } } })]),
+    },
   ];
   // Interleaved rounds, best of each, in CPU time: on a busy machine wall time mostly
   // measures the neighbours; a long warm-up lets the JIT settle on every path first.
   const best = variants.map(() => Number.POSITIVE_INFINITY);
   for (const variant of variants) await cpuNsPerOp(variant.loop, 60);
-  for (let round = 0; round < 7; round++) {
+  for (let round = 0; round < 5; round++) {
     for (const [index, variant] of variants.entries()) best[index] = Math.min(best[index]!, await cpuNsPerOp(variant.loop, 40));
   }
   const bareNs = best[0]!;
