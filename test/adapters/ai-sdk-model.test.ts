@@ -3,7 +3,7 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { wardenMiddleware, wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
-import { BudgetExceededError, OptionsError } from '../../src/errors.js';
+import { BudgetExceededError, OptionsError, StoreUnavailableError } from '../../src/errors.js';
 import { tokenBudget } from '../../src/middleware/token-budget.js';
 import type { CostReport, ReservationHandle, RunObservation, SettledUsage, UsageEstimate, UsageInput, UsageMeter } from '../../src/types.js';
 import { createWarden, type WardenPlugin } from '../../src/warden.js';
@@ -21,7 +21,7 @@ function threeTurns() {
 }
 
 /** A `usage` capability that records what the adapter reserves and settles (the core interface budgets implement). */
-function observingMeter({ refuseAfter = Number.POSITIVE_INFINITY, refusal }: { refuseAfter?: number; refusal?: Error } = {}) {
+function observingMeter({ refuseAfter = Number.POSITIVE_INFINITY, refusal, recordFailure }: { refuseAfter?: number; refusal?: Error; recordFailure?: Error } = {}) {
   const reserved: Array<UsageEstimate & { handle: ReservationHandle }> = [];
   const settled: Array<{ usage: UsageInput; reservation?: ReservationHandle }> = [];
   const released: string[] = [];
@@ -33,6 +33,7 @@ function observingMeter({ refuseAfter = Number.POSITIVE_INFINITY, refusal }: { r
       return handle;
     },
     async record(run, usageInput, reservation) {
+      if (recordFailure) throw recordFailure;
       settled.push({ usage: usageInput, ...(reservation && { reservation }) });
       return { ...usageInput, agent: run?.agent ?? 'none', versionId: 'v', at: new Date(0).toISOString(), ...(run && { runId: run.runId }) };
     },
@@ -130,6 +131,17 @@ describe('wardenModel', () => {
 
     expect(meter.released).toEqual(['res-1']);
     expect(meter.settled).toEqual([]);
+  });
+
+  it('releases the reservation and rejects with the store error when settlement fails', async () => {
+    const storeDown = new StoreUnavailableError('budget store', 'did not answer');
+    const meter = observingMeter({ recordFailure: storeDown });
+    const warden = createWarden({ agent: 'refunds', plugins: [meter.plugin] });
+
+    const loop = warden.run({}, () => generateText({ model: wardenModel(warden, new MockLanguageModelV3({ doGenerate: textTurn('hi') })), prompt: 'hi' }));
+
+    await expect(loop).rejects.toBe(storeDown);
+    expect(meter.released).toEqual(['res-1']);
   });
 
   it('releases the reservation when the stream cannot start, and streamText reports the error', async () => {

@@ -74,8 +74,9 @@ export function wardenMiddleware(warden: Warden, options: WardenModelOptions = {
     try {
       await warden.recordUsage(usage, reservation);
     } catch (error) {
-      if (!run || !isWardenError(error) || !LOOP_STOPPING_CODES.has(error.code)) throw error;
-      latchStop(run, error);
+      if (run && isWardenError(error) && LOOP_STOPPING_CODES.has(error.code)) return latchStop(run, error);
+      await reservation.release().catch(() => {});
+      throw error;
     }
   }
 
