@@ -6,6 +6,7 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     cli: 'src/cli/main.ts',
     'ai-sdk': 'src/adapters/ai-sdk.ts',
+    langchain: 'src/adapters/langchain.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
