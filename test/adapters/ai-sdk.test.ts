@@ -6,7 +6,7 @@ import { wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
 import { decide } from '../../src/decision.js';
 import { loopBreaker } from '../../src/middleware/loop-breaker.js';
 import { policy } from '../../src/middleware/policy.js';
-import { HaltedError, LoopDetectedError, OptionsError, PolicyDeniedError } from '../../src/errors.js';
+import { HaltedError, LoopDetectedError, OptionsError, PolicyDeniedError, ValidationError } from '../../src/errors.js';
 import type { Decision, Middleware, ToolCall } from '../../src/types.js';
 import { createWarden } from '../../src/warden.js';
 import { streamTurn, textTurn, toolTurn } from './ai-sdk/script.js';
@@ -132,6 +132,21 @@ describe('wardenTools', () => {
     expect(toolError?.error).toBeInstanceOf(PolicyDeniedError);
     expect(toolError?.error.decision).toMatchObject({ outcome: 'deny', by: 'policy', callId: 'c1' });
     expect(result.text).toBe('I cannot refund that.');
+  });
+
+  it('turns a validation failure into a tool error with the zod issues', async () => {
+    const executed: string[] = [];
+    const warden = createWarden({ agent: 'refunds' });
+    const tools = wardenTools(warden, refundTools(executed), { traits: { issue_refund: { input: z.object({ orderId: z.string().regex(/^[A-Z]\d+$/), amount: z.number().max(1000) }) } } });
+    const model = new MockLanguageModelV3({ doGenerate: [toolTurn([{ id: 'c1', tool: 'issue_refund', input: { orderId: 'order one', amount: 5 } }]), textTurn('Which order?')] });
+
+    const result = await warden.run({}, () => generateText({ model, tools, prompt: 'refund', stopWhen: stepCountIs(5) }));
+
+    const error = (result.steps[0]?.content.find((part) => part.type === 'tool-error') as { error: ValidationError }).error;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((issue) => issue.path)).toEqual([['orderId']]);
+    expect(executed).toEqual([]);
+    expect(result.text).toBe('Which order?');
   });
 
   it("ends the loop with the typed refusal under onDeny: 'throw'", async () => {
