@@ -7,6 +7,7 @@ export default defineConfig({
     cli: 'src/cli/main.ts',
     'ai-sdk': 'src/adapters/ai-sdk.ts',
     langchain: 'src/adapters/langchain.ts',
+    redis: 'src/redis/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
