@@ -21,6 +21,7 @@ import type { ApprovalsApi } from './approval/api.js';
 import type {
   CallObservation,
   Clock,
+  CostReport,
   Decision,
   Middleware,
   ReservationHandle,
@@ -116,12 +117,14 @@ export interface Warden {
   halt(reason: string): void;
   resume(): void;
   readonly halted: boolean;
+  /** Why the kill switch is on (the `halt` reason); `undefined` while it is off. */
+  readonly haltReason: string | undefined;
   /** Holds tokens/cost before a model call; a no-op handle without `tokenBudget`. */
   reserve(estimate: UsageEstimate): Promise<ReservationHandle>;
   /** Settles a model call's real usage, prices it and adds it to the span and run totals. */
   recordUsage(usage: UsageInput, reservation?: ReservationHandle): Promise<SettledUsage>;
-  /** Spend so far, by scope and model (from `tokenBudget`). */
-  costs(): unknown;
+  /** Spend so far, by scope and model (from `tokenBudget`; all zero without it). */
+  costs(): Promise<CostReport>;
   /** Runs `fn` in a `chat {model}` span under the current run (used by adapters). */
   traceChat<T>(model: string, attributes: Record<string, unknown>, fn: (span: import('@opentelemetry/api').Span | undefined) => Promise<T>): Promise<T>;
   /** The approval inbox (from `approval`). */
@@ -383,6 +386,9 @@ export function createWarden(options: WardenOptions): Warden {
     get halted() {
       return haltReason !== undefined;
     },
+    get haltReason() {
+      return haltReason;
+    },
     async reserve(estimate) {
       const meter = capabilities.get('usage') as UsageMeter | undefined;
       if (meter) return meter.reserve(currentRecord()?.info, estimate);
@@ -408,7 +414,9 @@ export function createWarden(options: WardenOptions): Warden {
     },
     costs() {
       const meter = capabilities.get('usage') as UsageMeter | undefined;
-      return meter ? meter.costs() : {};
+      if (meter) return meter.costs();
+      const none = { tokens: 0, costUsd: 0, calls: 0 };
+      return Promise.resolve({ at: new Date(clock.now()).toISOString(), total: none, byRun: {}, byAgent: {}, byWorkflow: {}, byDepartment: {}, byDepartmentWorkflow: {}, byModel: {}, limits: [] });
     },
     traceChat(model, attributes, fn) {
       const active = tracer();
@@ -453,8 +461,15 @@ export function createWarden(options: WardenOptions): Warden {
   return warden;
 }
 
-async function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
-  return fn(call.args, { callId: call.callId, call, ...(call.signal !== undefined && { signal: call.signal }) });
+function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
+  try {
+    const context: { -readonly [K in keyof ToolContext]: ToolContext[K] } = { callId: call.callId, call };
+    if (call.signal !== undefined) context.signal = call.signal;
+    const result = fn(call.args, context);
+    return result instanceof Promise ? result : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function resolveStaticVersion(version: WardenOptions['version']): VersionStamp {
