@@ -1,6 +1,7 @@
 /**
  * Onion composition of middleware: the first listed runs outermost. `next` may pass a
- * changed call inward; calling it twice from one middleware is a bug and throws.
+ * changed call inward. Calling it twice is a bug and rejects, except in a middleware marked
+ * `retriesNext` (such as `retry`), which calls it again after a failure.
  */
 import { WardenError } from './errors.js';
 import type { Middleware, ToolCall } from './types.js';
@@ -17,7 +18,7 @@ export function compose(middleware: readonly Middleware[], terminal: Terminal): 
       const layer = middleware[index]!;
       let called = false;
       const next = (changed?: ToolCall): Promise<unknown> => {
-        if (called) {
+        if (called && !layer.retriesNext) {
           return Promise.reject(new WardenError(`middleware "${middlewareName(layer)}" called next() more than once`, 'next_called_twice'));
         }
         called = true;

@@ -52,6 +52,108 @@ export type {
   WardenHost,
 } from './types.js';
 
+// foundation middleware
+export { tracing } from './middleware/tracing.js';
+export type { TracingOptions } from './middleware/tracing.js';
+export { policy, compilePolicy, policyHash } from './middleware/policy.js';
+export type { PolicySpec, PolicyRule, PolicyVerdict, ToolLists, PolicyVerdictDetail } from './middleware/policy.js';
+export { loadPolicy, parsePolicyJson } from './middleware/load-policy.js';
+export type { JsonCondition, ArgCondition } from './middleware/load-policy.js';
+export { loopBreaker } from './middleware/loop-breaker.js';
+export type { LoopBreakerOptions, CircuitState } from './middleware/loop-breaker.js';
+export { retry } from './middleware/retry.js';
+export type { RetryOptions } from './middleware/retry.js';
+export { evaluate } from './evaluate.js';
+export type { Evaluation, EvaluationCall } from './evaluate.js';
+
+// drift
+export { driftMonitor } from './middleware/drift-monitor.js';
+export type { DriftMonitorOptions, DriftBaselineOptions, CustomMetric, MetricValueOf } from './middleware/drift-monitor.js';
+export type { DriftApi } from './drift/api.js';
+export type { DriftAlarm, DriftStatistic } from './drift/alarm.js';
+export type { DriftStatus } from './drift/engine.js';
+export type { DriftSnapshot, VersionBaselines } from './drift/snapshot.js';
+export type { Baseline, MeanBaseline, MixBaseline, GivenMeanBaseline, GivenMixBaseline } from './drift/baseline.js';
+export type { BuiltinMetric } from './drift/metrics.js';
+export { createCusum } from './drift/cusum.js';
+export type { Cusum, CusumOptions, CusumAlarm } from './drift/cusum.js';
+export { createMixTest } from './drift/mix-test.js';
+export type { MixTest, MixTestOptions, MixAlarm } from './drift/mix-test.js';
+
+// approval
+export { approval } from './middleware/approval.js';
+export type { ApprovalOptions } from './middleware/approval.js';
+export type { ApprovalRequest, Approver } from './approval/ask-approver.js';
+export type { ApprovalVerdict } from './approval/resolve.js';
+export type { OnStale } from './approval/stale.js';
+export type { ApprovalEvent, ApprovalEventKind } from './approval/hub.js';
+export type { WaitOptions } from './approval/api.js';
+export { ApprovalTicketError } from './approval/errors.js';
+export type { ApprovalTicketProblem } from './approval/errors.js';
+export { memoryApprovalStore } from './stores/memory-approval-store.js';
+export { fileApprovalStore } from './stores/file-approval-store.js';
+export type { FileApprovalStoreOptions } from './stores/file-approval-store.js';
+export { TICKET_STATUSES } from './stores/approval-store.js';
+export type {
+  ApprovalStore,
+  ApprovalTicket,
+  TicketExecution,
+  TicketFilter,
+  TicketStatus,
+  TicketTransition,
+  TicketChanges,
+  TicketVerdict,
+  TransitionResult,
+} from './stores/approval-store.js';
+
+// versions
+export { versions } from './versions/registry.js';
+export type { VersionRegistry, VersionsOptions, ChangeOptions } from './versions/registry.js';
+export type { RegistryChange } from './versions/registry-file.js';
+export { sessionBucket } from './versions/route.js';
+export type { CanaryRoute, RouteOptions } from './versions/route.js';
+export type { WatchOptions, DriftSource } from './versions/watch.js';
+export { VersionRegistryError } from './versions/errors.js';
+export type { VersionRegistryErrorCode } from './versions/errors.js';
+export { recorder } from './replay/recorder.js';
+export type { Recorder, RecorderOptions } from './replay/recorder.js';
+export { replayer } from './replay/replayer.js';
+export type { Replayer, ReplayerOptions, ReplayReport } from './replay/replayer.js';
+export { readCassette, isCassette, CASSETTE_FORMAT } from './replay/cassette.js';
+export type { Cassette, RecordedCall, RecordedDecision, RecordedError, RecordedModelCall, RecordedModelTurn } from './replay/cassette.js';
+export { recordModelTurn, nextModelTurn } from './replay/model-turns.js';
+export type { CapabilityLookup, RecorderCapability, ReplayerCapability } from './replay/model-turns.js';
+export type { Divergence, DivergenceKind } from './replay/divergence.js';
+export { InvalidCassetteError, ReplayDivergenceError, ReplayedToolError } from './replay/errors.js';
+export { compareVersions } from './eval/compare.js';
+export { exact, regex, schema, custom, llmJudge } from './eval/scorers.js';
+export type { LlmJudgeOptions } from './eval/scorers.js';
+export { formatComparison } from './eval/table.js';
+export type { FormatOptions } from './eval/table.js';
+export { scriptedModel } from './eval/scripted-model.js';
+export type { ScriptedModel } from './eval/scripted-model.js';
+export { caseFromCassette, readCases } from './eval/cases.js';
+export { defineEvalConfig } from './eval/config.js';
+export type { EvalConfig } from './eval/config.js';
+export { pairedPermutationTest } from './eval/stats.js';
+export type { PairedTestResult } from './eval/stats.js';
+export type {
+  CaseComparison,
+  CaseRun,
+  CompareOptions,
+  Comparison,
+  EvalAgent,
+  EvalAgentContext,
+  EvalCase,
+  EvalRole,
+  EvalSetup,
+  MetricRow,
+  ScoreContext,
+  ScoreValue,
+  Scorer,
+  Threshold,
+} from './eval/types.js';
+
 // security
 export { injectionScreen, screenedMatches, SCREENED } from './middleware/injection-screen.js';
 export type { InjectionScreenOptions } from './middleware/injection-screen.js';

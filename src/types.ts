@@ -72,6 +72,8 @@ export interface ApprovalRequirement {
   readonly rule: string;
   readonly reason: string;
   readonly by: string;
+  /** Hash of the policy that asked, so a changed policy voids an old approval. */
+  readonly policyHash?: string;
 }
 
 /** What a middleware sees: one guarded tool call. */
@@ -102,6 +104,8 @@ export interface Middleware {
   (call: ToolCall, next: Next): Promise<unknown>;
   /** Shown in decisions (`by`) and stack traces; defaults to the function's name. */
   readonly middlewareName?: string;
+  /** True for a middleware that calls `next` again after it failed (a retry). */
+  readonly retriesNext?: boolean;
   /** Called once when a warden is created with this middleware. May return a disposer. */
   attach?: (host: WardenHost) => void | (() => void | Promise<void>);
 }
@@ -222,7 +226,7 @@ export interface WardenEvents {
   run: (observation: RunObservation) => void;
   usage: (usage: SettledUsage) => void;
   budget: (event: Record<string, unknown>) => void;
-  approval: (event: Record<string, unknown>) => void;
+  approval: (event: import('./approval/hub.js').ApprovalEvent) => void;
   drift: (event: Record<string, unknown>) => void;
   error: (error: Error) => void;
   [event: string]: (...args: any[]) => void;
@@ -241,6 +245,8 @@ export interface RunTracer {
   endRun(run: RunInfo, span: Span | undefined, error?: unknown): void;
   /** Runs `fn` inside a `chat {model}` span that is a child of the run's span. */
   chat<T>(run: RunInfo | undefined, model: string, attributes: Record<string, unknown>, fn: (span: Span | undefined) => Promise<T>): Promise<T>;
+  /** Adds an event to the span of call `callId` in run `runId` (e.g. a retry attempt). */
+  callEvent(runId: string, callId: string, name: string, attributes: Record<string, string | number | boolean>): void;
   /** Adds a decision as a span event on the call's span (or the run's). */
   recordDecision(decision: Decision): void;
   /** Adds `gen_ai.usage.*` and cost attributes to the active chat span or the run's span. */

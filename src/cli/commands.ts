@@ -1,5 +1,12 @@
 /** The registry of CLI commands. Add one import and one array entry per command. */
+import { approvalsCommand } from './approvals-command.js';
 import type { CliCommand } from './command.js';
+import { demoCommand } from './demo-command.js';
+import { evalCommand } from './eval-command.js';
 
 /** Every `agentwarden` command, in help order. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  demoCommand,
+  approvalsCommand,
+  evalCommand,
+];
