@@ -25,7 +25,7 @@ export function decodePayloads(text: string, maxDecodedChars = 65_536): DecodedP
   const pattern = new RegExp(CANDIDATE);
   for (let match = pattern.exec(text); match !== null && budget > 0 && candidates < MAX_CANDIDATES; match = pattern.exec(text)) {
     const run = match[0];
-    if (!/[0-9+/=]/.test(run) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(run)) continue; // plain words
+    if (!/[0-9+/=]/.test(run) && !(/[A-Z]/.test(run) && /[a-z]/.test(run))) continue; // plain words
     candidates++;
     const slice = run.slice(0, budget * 2);
     const isHex = HEX.test(slice) && slice.length % 2 === 0;

@@ -28,6 +28,7 @@ export interface NormalizedText {
 const NON_ASCII = /[^\x00-\x7f]/;
 const UPPER_ASCII = /[A-Z]/;
 const foldCache = new Map<number, string>();
+const bmpFolds: Array<string | undefined> = new Array(0x10000);
 
 /** Normalises `text` for matching; linear in its length. */
 export function normalizeText(text: string): NormalizedText {
@@ -37,11 +38,9 @@ export function normalizeText(text: string): NormalizedText {
   return normalizeUnicode(text);
 }
 
-const NEXT_NON_ASCII = /[^\x00-\x7f]/g;
-
 function normalizeUnicode(text: string): NormalizedText {
   const length = text.length;
-  const pieces: string[] = [];
+  let out = '';
   let offsets = new Int32Array(length + 16);
   let size = 0;
   const reserve = (extra: number) => {
@@ -53,21 +52,20 @@ function normalizeUnicode(text: string): NormalizedText {
   const invisibleAt: number[] = [];
   let invisible = 0;
   let tagPayload = '';
-  const finder = new RegExp(NEXT_NON_ASCII);
-  let index = 0;
-  while (index < length) {
-    finder.lastIndex = index;
-    const found = finder.exec(text);
-    const next = found ? found.index : length;
-    if (next > index) {
-      // ASCII runs are copied in bulk: lower case keeps their length.
-      pieces.push(text.slice(index, next).toLowerCase());
-      reserve(next - index);
-      for (let position = index; position < next; position++) offsets[size++] = position;
-      index = next;
-      if (index >= length) break;
-    }
+  let asciiStart = -1;
+  for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (asciiStart < 0) asciiStart = index;
+      if (size + 1 >= offsets.length) reserve(1);
+      offsets[size++] = index;
+      continue;
+    }
+    if (asciiStart >= 0) {
+      // ASCII runs are copied in bulk: lower case keeps their length.
+      out += text.slice(asciiStart, index).toLowerCase();
+      asciiStart = -1;
+    }
     let point = code;
     let width = 1;
     if (code >= 0xd800 && code <= 0xdbff) {
@@ -83,15 +81,16 @@ function normalizeUnicode(text: string): NormalizedText {
       if (point >= 0xe0020 && point <= 0xe007e && tagPayload.length < 65_536) tagPayload += String.fromCharCode(point - 0xe0000);
     } else {
       const folded = isOddSpace(point) ? ' ' : fold(point);
-      pieces.push(folded);
+      out += folded;
       reserve(folded.length);
       for (let k = 0; k < folded.length; k++) offsets[size++] = index;
     }
-    index += width;
+    index += width - 1;
   }
+  if (asciiStart >= 0) out += text.slice(asciiStart).toLowerCase();
   reserve(1);
   offsets[size] = length;
-  return { text: pieces.join(''), offsets: offsets.subarray(0, size + 1), invisible, invisibleAt, tagPayload };
+  return { text: out, offsets: offsets.subarray(0, size + 1), invisible, invisibleAt, tagPayload };
 }
 
 /** Maps a span `[start, end)` of normalised text back to a span of `original`. */
@@ -108,12 +107,21 @@ export function originalSpan(normalized: NormalizedText, original: string, start
 
 /** Case fold, NFKC and accent stripping for one code point (cached). */
 export function fold(point: number): string {
+  if (point < 0x10000) {
+    let cached = bmpFolds[point];
+    if (cached === undefined) bmpFolds[point] = cached = foldUncached(point);
+    return cached;
+  }
   let folded = foldCache.get(point);
   if (folded === undefined) {
-    folded = String.fromCodePoint(point).normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+    folded = foldUncached(point);
     if (foldCache.size < 20_000) foldCache.set(point, folded);
   }
   return folded;
+}
+
+function foldUncached(point: number): string {
+  return String.fromCodePoint(point).normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 }
 
 /** Folds a whole (short) string the way `normalizeText` does; used to build tables. */

@@ -36,6 +36,7 @@ const STRONG_MODES = new Set(['god', 'dan', 'sudo', 'jailbreak', 'unrestricted']
 const HIGH_CONTROLS = new Set(['approval', 'approvals', 'safety', 'guardrails', 'guardrail', 'safeguards', 'moderation', '2fa', 'mfa', 'authentication', 'verification', 'restrictions', 'security', 'oversight', 'filters', 'filter', 'censorship', 'protections', 'factor', 'checks', 'review', 'confirmation']);
 const HARD_DISABLE = new Set(['disable', 'disabling', 'bypass', 'bypassing', 'deactivate', 'circumvent', 'suspend', 'suspending', 'turn', 'switch']);
 const OFF_VALUES = new Set(['false', 'off', 'disabled', 'none']);
+const MAKERS = new Set(['operator', 'operators', 'developer', 'developers', 'creator', 'creators']);
 const TOLD = new Set(['told', 'said', 'instructed', 'learned', 'taught']);
 const MENTION_CUES = new Set(['what', 'does', 'mean', 'means', 'called', 'known', 'example', 'such', 'quote', 'quoted', 'phrase', 'saying', 'words', 'like']);
 
@@ -79,6 +80,12 @@ export function phraseMatches(text: string, tokens: readonly Token[]): RawMatch[
 }
 
 type Add = (rule: string, family: DetectorFamily, from: number, to: number, weight: number) => void;
+
+/** True when `test` holds for some token in `[from, to)`. */
+function anyBetween(tokens: readonly Token[], from: number, to: number, test: (token: Token) => boolean): boolean {
+  for (let index = from; index < to; index++) if (test(tokens[index]!)) return true;
+  return false;
+}
 
 /** Next known words are directly adjacent (no unknown word between). */
 function adjacent(tokens: readonly Token[], from: number, to: number): boolean {
@@ -139,7 +146,7 @@ function overrideRules(text: string, tokens: readonly Token[], index: number, ad
       add('override_prior_context', family, index, next, 0.85);
       return;
     }
-    if (token.parts & Part.instead && tokens.slice(index + 1, next).some((between) => AUDIENCE.has(between.word) || between.parts & (Part.task | Part.prior | Part.before | Part.instructions))) {
+    if (token.parts & Part.instead && anyBetween(tokens, index + 1, next, (between) => AUDIENCE.has(between.word) || (between.parts & (Part.task | Part.prior | Part.before | Part.instructions)) !== 0)) {
       add('override_instead', family, index, next, 0.75);
       return;
     }
@@ -159,7 +166,7 @@ function negatedFollow(tokens: readonly Token[], index: number, add: Add): void 
     if (!(tokens[next]!.parts & Part.follow)) continue;
     for (let object = next + 1; object < tokens.length && tokens[object]!.ordinal - tokens[next]!.ordinal <= 4; object++) {
       const token = tokens[object]!;
-      if (STRONG_OBJECTS.has(token.word) || (token.parts & Part.instructions && tokens.slice(next + 1, object).some((t) => t.parts & Part.prior)) || /^(operator|operators|developer|developers|creator|creators)$/.test(token.word)) {
+      if (STRONG_OBJECTS.has(token.word) || (token.parts & Part.instructions && anyBetween(tokens, next + 1, object, (t) => (t.parts & Part.prior) !== 0)) || MAKERS.has(token.word)) {
         add('refuse_instructions', 'override', index, object, 0.8);
         return;
       }
@@ -250,7 +257,7 @@ function addressedToAi(text: string, tokens: readonly Token[], index: number, ad
   if ((after === ':' || after === ',' || after === ')') && (before === '' || '.!?:;"\'([{<>-*@,\n#/'.includes(before))) vocative = true;
   if (before === '@') vocative = true;
   if (!vocative) return;
-  const actionAhead = tokens.slice(head + 1, head + 25).some((t) => t.ordinal - tokens[head]!.ordinal <= 25 && t.parts & (Part.action | Part.override | Part.modal | Part.reveal));
+  const actionAhead = anyBetween(tokens, head + 1, Math.min(tokens.length, head + 25), (t) => t.ordinal - tokens[head]!.ordinal <= 25 && (t.parts & (Part.action | Part.override | Part.modal | Part.reveal)) !== 0);
   add('addressed_to_ai', 'addressed', from, head, actionAhead ? 0.75 : 0.4);
 }
 
@@ -273,7 +280,7 @@ function disableControl(tokens: readonly Token[], index: number, add: Add): void
   for (let next = index + 1; next < tokens.length && tokens[next]!.ordinal - verb.ordinal <= 4; next++) {
     const token = tokens[next]!;
     if (HIGH_CONTROLS.has(token.word) || token.parts & Part.instructions) {
-      if ((verb.word === 'turn' || verb.word === 'switch') && !tokens.slice(index + 1, next + 2).some((t) => t.word === 'off')) return;
+      if ((verb.word === 'turn' || verb.word === 'switch') && !anyBetween(tokens, index + 1, Math.min(tokens.length, next + 2), (t) => t.word === 'off')) return;
       add('disable_safeguard', 'override', index, next, HARD_DISABLE.has(verb.word) ? 0.55 : 0.35);
       return;
     }

@@ -31,7 +31,7 @@ export interface PIIRedactorOptions {
 /** Redacts a value under a property key; the shape `tracing({ redact })` takes. */
 export type Redactor = (key: string, value: unknown) => unknown;
 
-const DEFAULT_SECRET_KEYS = /^(?:password|passwd|pwd|secret|.*_secret|client_?secret|token|access_?token|refresh_?token|api_?key|apikey|authorization|cookie|set-cookie|private_?key|credentials?)$/i;
+const DEFAULT_SECRET_KEYS = /^(?:password|passwd|pwd|secret|[a-z]{1,30}_secret|client_?secret|token|access_?token|refresh_?token|api_?key|apikey|authorization|cookie|set-cookie|private_?key|credentials?)$/i;
 
 /** Builds the labeller shared by `piiRedactor` and `redactPIIText`. */
 function labeller(options: PIIRedactorOptions): (kind: string, value: string) => string {

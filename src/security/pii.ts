@@ -104,13 +104,20 @@ function findEmails(text: string): PIIMatch[] {
     while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
     const domain = text.slice(at + 1, end);
     while (start < at && text[start] === '.') start++;
-    if (start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}$/.test(domain) && domain.length <= 253) {
+    if (start < at && isDomain(domain)) {
       matches.push({ kind: 'email', start, end, value: text.slice(start, end) });
       floor = end;
     }
     at = text.indexOf('@', Math.max(at + 1, floor));
   }
   return matches;
+}
+
+function isDomain(domain: string): boolean {
+  if (domain.length > 253) return false;
+  const labels = domain.split('.');
+  if (labels.length < 2 || labels.some((label) => label.length === 0 || label.length > 63)) return false;
+  return /^[A-Za-z]{2,24}$/.test(labels[labels.length - 1]!);
 }
 
 function isLocalChar(code: number): boolean {
