@@ -128,9 +128,14 @@ function isDomainChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x2d;
 }
 
+/** How card numbers are printed when they are grouped. */
+const CARD_GROUPS = new Set(['4-4-4-4', '4-6-5', '4-6-4', '4-4-4-4-3', '4-4-4-1', '4-4-5', '4-4-4-3', '6-13']);
+
 /** Luhn check and a known card prefix, 13 to 19 digits, one kind of separator. */
 export function isCardNumber(candidate: string): boolean {
   if (/ {2}|--|- | -/.test(candidate) || (candidate.includes(' ') && candidate.includes('-'))) return false;
+  const groups = candidate.split(/[ -]/).map((group) => group.length).join('-');
+  if (groups.includes('-') && !CARD_GROUPS.has(groups)) return false;
   const digits = candidate.replace(/[ -]/g, '');
   if (digits.length < 13 || digits.length > 19 || !/^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6[05]|35)/.test(digits)) return false;
   return luhn(digits);
