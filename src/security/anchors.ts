@@ -10,8 +10,8 @@ import { LEXICON, Part } from './lexicon.js';
 
 /** Texts up to this many characters are always tokenised whole. */
 export const FULL_SCAN_BELOW = 4096;
-const REACH_BACK = 160;
-const REACH_AHEAD = 260;
+const REACH_BACK = 100;
+const REACH_AHEAD = 220;
 
 const ANCHOR_PARTS = Part.override | Part.instructions | Part.ai | Part.secret | Part.control | Part.jailbreak | Part.follow;
 const EXTRA_ANCHORS = [
