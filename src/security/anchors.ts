@@ -36,13 +36,25 @@ function anchorPattern(): RegExp {
 
 const ANCHOR = anchorPattern();
 const LOOKALIKE_SCRIPT = /[\u0370-\u052f]/;
-const SPLIT_STEMS = /ignor|disregard|instruction|previous|forget|bypass|override|jailbreak/g;
+const SPLIT_STEMS = ['ignor', 'disregard', 'instruction', 'previous', 'forget', 'bypass', 'override', 'jailbreak', 'system', 'prompt'];
+// Each stem with up to three separators between its letters: `i g n o r`, `igno re`, `i.g.n.o.r`.
+// Quantifiers stand one after another, never nested, so matching stays linear.
+const SPLIT_PATTERN = new RegExp(SPLIT_STEMS.map((stem) => [...stem].join('[^a-z0-9]{0,3}')).join('|'), 'g');
 
 /** True when only a whole-text tokenisation can see everything (look-alikes, split words). */
 export function needsFullScan(text: string): boolean {
   if (LOOKALIKE_SCRIPT.test(text)) return true;
-  const whole = count(text, SPLIT_STEMS, Number.POSITIVE_INFINITY);
-  return count(text.replace(/[^a-z]+/g, ''), SPLIT_STEMS, whole + 1) > whole;
+  const pattern = new RegExp(SPLIT_PATTERN);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0].length > stemLength(match[0])) return true;
+  }
+  return false;
+}
+
+function stemLength(found: string): number {
+  let letters = 0;
+  for (let index = 0; index < found.length; index++) if (/[a-z0-9]/.test(found[index]!)) letters++;
+  return letters;
 }
 
 /** Merged `[start, end)` pairs around anchor words, flattened: `[s0, e0, s1, e1, ...]`. */
@@ -59,13 +71,6 @@ export function anchorRegions(text: string): number[] {
     if (end - REACH_AHEAD > pattern.lastIndex) pattern.lastIndex = end - REACH_AHEAD;
   }
   return regions;
-}
-
-function count(text: string, pattern: RegExp, stopAt: number): number {
-  const local = new RegExp(pattern);
-  let found = 0;
-  while (found < stopAt && local.exec(text) !== null) found++;
-  return found;
 }
 
 function wordStart(text: string, index: number): number {
