@@ -164,20 +164,27 @@ const LOOKALIKES: Record<string, string> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
 };
 
+const LOOKALIKE_CODES = new Map<number, string>(Object.entries(LOOKALIKES).map(([char, latin]) => [char.charCodeAt(0), latin]));
+
 /** The word read as Latin letters, when it mixes scripts or digits with letters. */
 function readLookalike(word: string): string | undefined {
   let hasLetter = false;
   let hasOther = false;
+  let read = '';
   for (let index = 0; index < word.length; index++) {
     const code = word.charCodeAt(index);
-    if (code >= 0x61 && code <= 0x7a) hasLetter = true;
-    else if ((code >= 0x30 && code <= 0x39) || (code >= 0x370 && code <= 0x52f) || code === 0x131 || code === 0x261 || code === 0x280) hasOther = true;
-    else if (code >= 0x80) return undefined;
+    if (code >= 0x61 && code <= 0x7a) {
+      hasLetter = true;
+      read += word[index];
+      continue;
+    }
+    // Any character that is neither a Latin letter nor a known look-alike ends the attempt.
+    const latin = LOOKALIKE_CODES.get(code);
+    if (latin === undefined) return undefined;
+    hasOther = true;
+    read += latin;
   }
-  if (!hasOther || (!hasLetter && !/[^\d]/.test(word))) return undefined;
-  let read = '';
-  for (const char of word) read += LOOKALIKES[char] ?? char;
-  return /^[a-z]+$/.test(read) ? read : undefined;
+  return hasOther && (hasLetter || !/^\d+$/.test(word)) ? read : undefined;
 }
 
 function isWordCode(code: number): boolean {
