@@ -89,7 +89,7 @@ const TABLE: ReadonlyArray<readonly [PartName, string]> = [
   ['jailbreak', 'unrestricted unfiltered uncensored jailbroken jailbreak jailbreaking unlimited unbound unchained amoral unethical dan'],
   ['mode', 'developer maintenance debug debugging god admin administrator sudo root dan unrestricted jailbreak test'],
   ['role', 'system assistant user human developer admin administrator operator'],
-  ['word', 'you are now from on is your i am a an in this point here mode conversation happened pretend imagine assume never to for attention dear hey note notice message when if reading with without asking human humans was were told said instructed what does mean means called known example such as quote quoted e g ie like phrase saying words decode decoded base64 hex rot13 encoded it follow execute obey do says between act play game where have has no rules restrictions limits refuses refuse y et und и be stands enter activate enable its that these learned taught customer customers users s other creator creators owner programmer master boss ceo maker manager reset change language automated coding automatic autonomous valid apply applies two step'],
+  ['word', 'you are now from on is your i am a an in this point here mode conversation happened pretend imagine assume never to for attention dear hey note notice message when if reading with without asking human humans was were told said instructed what does mean means called known example such as quote quoted e g ie like phrase saying words decode decoded base64 hex rot13 encoded it follow execute obey do says between act play game where have has no rules restrictions limits refuses refuse simulate y et und и be stands enter activate enable its that these learned taught customer customers users s other creator creators owner programmer master boss ceo maker manager reset change language automated coding automatic autonomous valid apply applies two step'],
 
   // Spanish
   ['override', 'ignora ignore ignorar ignorad ignoren olvida olvide olviden olvidar olvidate omite omitir descarta descartar desatiende'],
@@ -135,6 +135,13 @@ const TABLE: ReadonlyArray<readonly [PartName, string]> = [
   ['everything', 'tudo'],
   ['before', 'antes acima'],
   ['word', 'agora voce e'],
+  // Polish and Dutch
+  ['override', 'zignoruj zignorujcie ignoruj zapomnij zapomnijcie pomin negeer vergeet'],
+  ['filler', 'wszystkie wszystkich swoje twoje alle de je jouw uw'],
+  ['prior', 'poprzednie poprzednich wczesniejsze powyzsze vorige eerdere bovenstaande oorspronkelijke'],
+  ['instructions', 'instrukcje instrukcji polecenia zasady instructies regels opdrachten'],
+  ['everything', 'wszystko alles'],
+  ['word', 'dije dicho dijeron dit gesagt detto disse que te lo'],
   // Russian
   ['override', 'игнорируй игнорируйте игнорировать проигнорируй проигнорируйте забудь забудьте забыть пропусти отбрось'],
   ['filler', 'все всех свои твои ваши эти эту это'],

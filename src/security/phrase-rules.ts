@@ -37,7 +37,7 @@ const HIGH_CONTROLS = new Set(['approval', 'approvals', 'safety', 'guardrails', 
 const HARD_DISABLE = new Set(['disable', 'disabling', 'bypass', 'bypassing', 'deactivate', 'circumvent', 'suspend', 'suspending', 'turn', 'switch']);
 const OFF_VALUES = new Set(['false', 'off', 'disabled', 'none']);
 const MAKERS = new Set(['operator', 'operators', 'developer', 'developers', 'creator', 'creators']);
-const TOLD = new Set(['told', 'said', 'instructed', 'learned', 'taught']);
+const TOLD = new Set(['told', 'said', 'instructed', 'learned', 'taught', 'dije', 'dicho', 'dijeron', 'dit', 'gesagt', 'detto', 'disse']);
 const MENTION_CUES = new Set(['what', 'does', 'mean', 'means', 'called', 'known', 'example', 'such', 'quote', 'quoted', 'phrase', 'saying', 'words', 'like']);
 
 /** Runs every phrase rule over `tokens` of `text`. */
@@ -61,8 +61,8 @@ export function phraseMatches(text: string, tokens: readonly Token[]): RawMatch[
     if (parts & Part.control) controlOff(tokens, index, add);
     if (parts & Part.jailbreak) add('jailbreak_term', 'jailbreak', index, index, word !== 'dan' ? 0.4 : index > 0 && /^(be|as|now|are|am|called|named)$/.test(tokens[index - 1]!.word) && adjacent(tokens, index - 1, index) ? 0.6 : 0.3);
     if (word === 'mode' && index > 0 && tokens[index - 1]!.parts & Part.mode && adjacent(tokens, index - 1, index)) {
-      const entered = index > 1 && /^(enter|activate|in)$/.test(tokens[index - 2]!.word) && adjacent(tokens, index - 2, index);
-      add('special_mode', 'jailbreak', entered ? index - 2 : index - 1, index, STRONG_MODES.has(tokens[index - 1]!.word) ? 0.6 : entered ? 0.5 : 0.3);
+      const entered = index > 1 && /^(enter|activate|in|simulate)$/.test(tokens[index - 2]!.word) && adjacent(tokens, index - 2, index);
+      add('special_mode', 'jailbreak', entered ? index - 2 : index - 1, index, STRONG_MODES.has(tokens[index - 1]!.word) ? 0.6 : entered ? 0.55 : 0.3);
     }
     if (word === 'you' || word === 'ahora' || word === 'tu' || word === 'vous' || word === 'du' || word === 'ab' || word === 'ora' || word === 'agora' || word === 'теперь') roleReassignment(tokens, index, add);
     if (word === 'from') fromNowOn(tokens, index, add);
@@ -197,7 +197,7 @@ function revealSecret(tokens: readonly Token[], index: number, add: Add): void {
     const after = tokens[next + 1];
     if (after && /^(reset|change|policy|policies|manager|strength)$/.test(after.word) && adjacent(tokens, next, next + 1)) return;
     const previous = tokens[next - 1];
-    const qualified = previous !== undefined && adjacent(tokens, next - 1, next) && /^(system|your|initial|hidden|original|secret|api|access|private|conversation|chat|env|environment|admin|root)$/.test(previous.word);
+    const qualified = previous !== undefined && adjacent(tokens, next - 1, next) && /^(system|your|initial|hidden|original|secret|api|access|private|conversation|chat|env|environment|admin|root|above|previous|full|entire)$/.test(previous.word);
     if (token.word === 'prompt' || token.word === 'instructions' || token.word === 'history' || token.word === 'key' || token.word === 'keys' || token.word === 'token' || token.word === 'tokens') {
       if (qualified) add('reveal_secret', 'exfiltration', index, next, 0.7);
       else continue;
@@ -257,7 +257,10 @@ function addressedToAi(text: string, tokens: readonly Token[], index: number, ad
   if ((after === ':' || after === ',' || after === ')') && (before === '' || '.!?:;"\'([{<>-*@,\n#/'.includes(before))) vocative = true;
   if (before === '@') vocative = true;
   if (!vocative) return;
-  const actionAhead = anyBetween(tokens, head + 1, Math.min(tokens.length, head + 25), (t) => t.ordinal - tokens[head]!.ordinal <= 25 && (t.parts & (Part.action | Part.override | Part.modal | Part.reveal)) !== 0);
+  const isAction = (t: Token) => (t.parts & (Part.action | Part.override | Part.modal | Part.reveal)) !== 0;
+  const actionAhead =
+    anyBetween(tokens, head + 1, Math.min(tokens.length, head + 25), (t) => t.ordinal - tokens[head]!.ordinal <= 25 && isAction(t)) ||
+    anyBetween(tokens, Math.max(0, from - 20), from, (t) => tokens[from]!.ordinal - t.ordinal <= 20 && isAction(t));
   add('addressed_to_ai', 'addressed', from, head, actionAhead ? 0.75 : 0.4);
 }
 
@@ -326,13 +329,15 @@ function noLimits(tokens: readonly Token[], index: number, add: Add): void {
   let next = index + 1;
   if (tokens[next]?.word === 'no' || tokens[next]?.word === 'any') next++;
   else if (verb !== 'without') return;
+  const ethics = /^(ethical|moral)$/.test(tokens[next]?.word ?? '');
+  if ((ethics || /^(safety|content)$/.test(tokens[next]?.word ?? '')) && adjacent(tokens, index, next)) next++;
   const noun = tokens[next];
   if (!noun || !adjacent(tokens, index, next) || !/^(rules|restrictions|limits|filters|guidelines|boundaries|ethics|morals|censorship|restraints|guardrails|limitations|constraints)$/.test(noun.word)) return;
   const subject = tokens[index - 1];
   const personal = subject !== undefined && adjacent(tokens, index - 1, index) && /^(you|i|ai|assistant|dan|bot)$/.test(subject.word);
   if (verb === 'have' || verb === 'has') {
     if (personal) add('no_limits', 'jailbreak', index - 1, next, 0.55);
-  } else add('no_limits', 'jailbreak', index, next, personal ? 0.55 : 0.4);
+  } else add('no_limits', 'jailbreak', index, next, personal || ethics ? 0.55 : 0.4);
 }
 
 function withoutOversight(tokens: readonly Token[], index: number, add: Add): void {
