@@ -13,10 +13,12 @@ export const FULL_SCAN_BELOW = 4096;
 const REACH_BACK = 100;
 const REACH_AHEAD = 220;
 
-const ANCHOR_PARTS = Part.override | Part.instructions | Part.ai | Part.secret | Part.control | Part.jailbreak | Part.follow;
+// Safeguard nouns (approval, review...) are common in business text; their rules anchor on the
+// verbs and values around them instead (disable, bypass, false, disabled).
+const ANCHOR_PARTS = Part.override | Part.instructions | Part.ai | Part.secret | Part.jailbreak | Part.follow;
 const EXTRA_ANCHORS = [
   'task', 'role', 'goal', 'objective', 'persona', 'identity', 'purpose', 'mission', 'criteria', 'mode', 'refuse', 'without', 'decode', 'base64', 'rot13',
-  'encoded', 'repeat', 'recite', 'pretend', 'happened', 'restrictions', 'limits', 'boundaries', 'ethics', 'morals', 'restraints', 'limitations',
+  'encoded', 'repeat', 'recite', 'disable', 'deactivate', 'suspend', 'turn off', 'switch off', 'waive', 'false', 'guardrail', 'safeguard', 'moderation', '2fa', 'mfa', 'pretend', 'happened', 'restrictions', 'limits', 'boundaries', 'ethics', 'morals', 'restraints', 'limitations',
   'you are now', 'you are no longer', 'from now on', 'from this point', 'from here on', 'i am your', 'this is your', 'ahora eres', 'tu es maintenant',
   'vous etes maintenant', 'du bist', 'ab jetzt', 'ora sei', 'agora voce', 'davor', 'zuvor', 'anterior', 'above',
 ];

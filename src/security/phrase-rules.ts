@@ -36,6 +36,7 @@ const STRONG_MODES = new Set(['god', 'dan', 'sudo', 'jailbreak', 'unrestricted']
 const HIGH_CONTROLS = new Set(['approval', 'approvals', 'safety', 'guardrails', 'guardrail', 'safeguards', 'moderation', '2fa', 'mfa', 'authentication', 'verification', 'restrictions', 'security', 'oversight', 'filters', 'filter', 'censorship', 'protections', 'factor', 'checks', 'review', 'confirmation']);
 const HARD_DISABLE = new Set(['disable', 'disabling', 'bypass', 'bypassing', 'deactivate', 'circumvent', 'suspend', 'suspending', 'turn', 'switch']);
 const OFF_VALUES = new Set(['false', 'off', 'disabled', 'none']);
+const ACTION_PARTS = Part.action | Part.override | Part.modal | Part.reveal;
 const MAKERS = new Set(['operator', 'operators', 'developer', 'developers', 'creator', 'creators']);
 const TOLD = new Set(['told', 'said', 'instructed', 'learned', 'taught', 'dije', 'dicho', 'dijeron', 'dit', 'gesagt', 'detto', 'disse']);
 const MENTION_CUES = new Set(['what', 'does', 'mean', 'means', 'called', 'known', 'example', 'such', 'quote', 'quoted', 'phrase', 'saying', 'words', 'like']);
@@ -48,6 +49,9 @@ export function phraseMatches(text: string, tokens: readonly Token[]): RawMatch[
     const end = tokens[to]!.end;
     matches.push({ rule, family, start, end, weight: weight * mentionFactor(text, tokens, from, start, end) });
   };
+  // Prefix counts of action words: "is there an action within these words" in O(1).
+  const actions = new Int32Array(tokens.length + 1);
+  for (let index = 0; index < tokens.length; index++) actions[index + 1] = actions[index]! + ((tokens[index]!.parts & ACTION_PARTS) !== 0 ? 1 : 0);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     const { parts, word } = token;
@@ -55,7 +59,7 @@ export function phraseMatches(text: string, tokens: readonly Token[]): RawMatch[
     if (parts & Part.negation) negatedFollow(tokens, index, add);
     if (parts & Part.void) priorVoid(tokens, index, add);
     if (parts & Part.reveal) revealSecret(tokens, index, add);
-    if (parts & Part.ai || word === 'agent' || word === 'agents') addressedToAi(text, tokens, index, add);
+    if (parts & Part.ai || word === 'agent' || word === 'agents') addressedToAi(text, tokens, index, add, actions);
     if (parts & Part.fresh) freshInstructions(tokens, index, add);
     if (parts & Part.disable) disableControl(tokens, index, add);
     if (parts & Part.control) controlOff(tokens, index, add);
@@ -217,7 +221,7 @@ function repeatAbove(tokens: readonly Token[], index: number, add: Add): void {
   }
 }
 
-function addressedToAi(text: string, tokens: readonly Token[], index: number, add: Add): void {
+function addressedToAi(text: string, tokens: readonly Token[], index: number, add: Add, actions: Int32Array): void {
   const token = tokens[index]!;
   const strong = STRONG_AI.has(token.word);
   // "the agent must", "the AI assistant should"
@@ -257,10 +261,8 @@ function addressedToAi(text: string, tokens: readonly Token[], index: number, ad
   if ((after === ':' || after === ',' || after === ')') && (before === '' || '.!?:;"\'([{<>-*@,\n#/'.includes(before))) vocative = true;
   if (before === '@') vocative = true;
   if (!vocative) return;
-  const isAction = (t: Token) => (t.parts & (Part.action | Part.override | Part.modal | Part.reveal)) !== 0;
-  const actionAhead =
-    anyBetween(tokens, head + 1, Math.min(tokens.length, head + 25), (t) => t.ordinal - tokens[head]!.ordinal <= 25 && isAction(t)) ||
-    anyBetween(tokens, Math.max(0, from - 20), from, (t) => tokens[from]!.ordinal - t.ordinal <= 20 && isAction(t));
+  // An action word among the 25 known words after the address or the 20 before it.
+  const actionAhead = actions[Math.min(tokens.length, head + 26)]! - actions[head + 1]! > 0 || actions[from]! - actions[Math.max(0, from - 20)]! > 0;
   add('addressed_to_ai', 'addressed', from, head, actionAhead ? 0.75 : 0.4);
 }
 
