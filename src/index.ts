@@ -1,6 +1,6 @@
 // Re-exports only. See DESIGN.md for the public contract.
 export { createWarden } from './warden.js';
-export type { Warden, WardenOptions, WardenPlugin, GuardedTool, GuardedCallOptions, ToolContext, ToolOptions, WardenStats, ApprovalsApi } from './warden.js';
+export type { ExternalDecision, Warden, WardenOptions, WardenPlugin, GuardedTool, GuardedCallOptions, ToolContext, ToolOptions, WardenStats, ApprovalsApi } from './warden.js';
 export { compose, middlewareName } from './compose.js';
 export { decide, decisionFor } from './decision.js';
 export type { DecisionInput } from './decision.js';
@@ -153,6 +153,35 @@ export type {
   Scorer,
   Threshold,
 } from './eval/types.js';
+
+// budget
+export { tokenBudget } from './middleware/token-budget.js';
+export type { TokenBudgetOptions } from './middleware/token-budget.js';
+export type { BudgetLimits, ScopedLimit } from './budget/options.js';
+export type { BudgetMeter, LimitRaise, LimitRaised } from './budget/meter.js';
+export type { BudgetPauseTicket, RefusalFigures } from './budget/exceeded.js';
+export type { BudgetPeriod } from './budget/periods.js';
+export type { ModelPrice, PricingTable } from './budget/pricing.js';
+export type { ThresholdCrossing } from './budget/thresholds.js';
+export type { BudgetEvent, BudgetThresholdEvent, BudgetExceededEvent, BudgetPausedEvent, BudgetRaisedEvent, BudgetUnpricedEvent } from './budget/events.js';
+export type { CostLine, CostReport, LimitStatus } from './types.js';
+export { windowId } from './budget/periods.js';
+export { costMicros, usdToMicros, microsToUsd } from './budget/pricing.js';
+export { BUDGET_THRESHOLDS } from './budget/thresholds.js';
+export { usageAttributes } from './budget/attributes.js';
+export { estimateTokens } from './budget/estimate.js';
+export { isBudgetStore } from './stores/budget-store.js';
+export type { BudgetStore, BudgetLine, ReserveRequest, ReserveOutcome, BudgetRefusal, SettleRequest, SettleOutcome, SettledLine, BudgetTotals, BudgetEntry, BudgetSnapshot } from './stores/budget-store.js';
+export { memoryBudgetStore } from './stores/memory-budget-store.js';
+export type { MemoryBudgetStore, MemoryBudgetStoreOptions } from './stores/memory-budget-store.js';
+export { fileBudgetStore } from './stores/file-budget-store.js';
+export type { FileBudgetStore, FileBudgetStoreOptions } from './stores/file-budget-store.js';
+
+// redis
+export { isLoopStore } from './stores/loop-store.js';
+export type { LoopStore, LoopEnterRequest, LoopEnterOutcome, LoopFailure } from './stores/loop-store.js';
+export { attachStore } from './stores/store-host.js';
+export type { HostAwareStore } from './stores/store-host.js';
 
 // security
 export { injectionScreen, screenedMatches, SCREENED } from './middleware/injection-screen.js';

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { withCallContext, type CallContext } from './call-context.js';
 import { systemClock } from './clock.js';
 import { compose, middlewareName } from './compose.js';
-import { decide } from './decision.js';
+import { decide, isoTime } from './decision.js';
 import { HaltedError, OptionsError, ToolTimeoutError, isWardenError } from './errors.js';
 import { newId } from './internal/ids.js';
 import { validateInput, validateOutput } from './middleware/validate.js';
@@ -21,6 +21,7 @@ import type { ApprovalsApi } from './approval/api.js';
 import type {
   CallObservation,
   Clock,
+  CostReport,
   Decision,
   Middleware,
   ReservationHandle,
@@ -95,6 +96,17 @@ export type GuardedTool<Args, Result> = ((args: Args, options?: GuardedCallOptio
 /** `warden.approvals` as the approval middleware provides it. */
 export type { ApprovalsApi } from './approval/api.js';
 
+/** What `warden.decide` needs; the rest comes from the warden and the current run. */
+export interface ExternalDecision {
+  outcome: Decision['outcome'];
+  by: string;
+  reason: string;
+  tool: string;
+  callId?: string;
+  rule?: string;
+  details?: Record<string, unknown>;
+}
+
 /** Counters of swallowed errors and notable events, by name. */
 export type WardenStats = Record<string, number>;
 
@@ -116,18 +128,26 @@ export interface Warden {
   halt(reason: string): void;
   resume(): void;
   readonly halted: boolean;
+  /** Why the kill switch is on (the `halt` reason); `undefined` while it is off. */
+  readonly haltReason: string | undefined;
   /** Holds tokens/cost before a model call; a no-op handle without `tokenBudget`. */
   reserve(estimate: UsageEstimate): Promise<ReservationHandle>;
   /** Settles a model call's real usage, prices it and adds it to the span and run totals. */
   recordUsage(usage: UsageInput, reservation?: ReservationHandle): Promise<SettledUsage>;
-  /** Spend so far, by scope and model (from `tokenBudget`). */
-  costs(): unknown;
+  /** Spend so far, by scope and model (from `tokenBudget`; all zero without it). */
+  costs(): Promise<CostReport>;
   /** Runs `fn` in a `chat {model}` span under the current run (used by adapters). */
   traceChat<T>(model: string, attributes: Record<string, unknown>, fn: (span: import('@opentelemetry/api').Span | undefined) => Promise<T>): Promise<T>;
   /** The approval inbox (from `approval`). */
   readonly approvals: ApprovalsApi;
   /** Drift monitor access (from `driftMonitor`): `snapshot()`, `status()`, `alarms()`. */
   readonly drift: DriftApi;
+  /**
+   * Emits a decision made outside a guarded call (an adapter's approval flow, a model-step
+   * halt, a registry change) with the agent, current run and version filled in, so it reaches
+   * the `decision` event, the run's span and the audit trail like any other.
+   */
+  decide(input: ExternalDecision): Decision;
   /** Looks up a capability a middleware registered. */
   capability<T>(name: string): T | undefined;
   /** Counters of swallowed telemetry, listener and store errors. */
@@ -383,6 +403,9 @@ export function createWarden(options: WardenOptions): Warden {
     get halted() {
       return haltReason !== undefined;
     },
+    get haltReason() {
+      return haltReason;
+    },
     async reserve(estimate) {
       const meter = capabilities.get('usage') as UsageMeter | undefined;
       if (meter) return meter.reserve(currentRecord()?.info, estimate);
@@ -408,7 +431,9 @@ export function createWarden(options: WardenOptions): Warden {
     },
     costs() {
       const meter = capabilities.get('usage') as UsageMeter | undefined;
-      return meter ? meter.costs() : {};
+      if (meter) return meter.costs();
+      const none = { tokens: 0, costUsd: 0, calls: 0 };
+      return Promise.resolve({ at: new Date(clock.now()).toISOString(), total: none, byRun: {}, byAgent: {}, byWorkflow: {}, byDepartment: {}, byDepartmentWorkflow: {}, byModel: {}, limits: [] });
     },
     traceChat(model, attributes, fn) {
       const active = tracer();
@@ -420,6 +445,29 @@ export function createWarden(options: WardenOptions): Warden {
     },
     get drift() {
       return (capabilities.get('drift') as DriftApi | undefined) ?? (missingCapability('drift', 'driftMonitor()') as unknown as DriftApi);
+    },
+    decide(input) {
+      const run = currentRecord()?.info;
+      const decision: { -readonly [K in keyof Decision]: Decision[K] } = {
+        outcome: input.outcome,
+        by: input.by,
+        reason: input.reason,
+        tool: input.tool,
+        callId: input.callId ?? newId('decision'),
+        agent,
+        at: isoTime(clock.now()),
+        versionId: (run?.version ?? defaultVersion).id,
+      };
+      if (input.rule !== undefined) decision.rule = input.rule;
+      if (input.details !== undefined) decision.details = input.details;
+      if (run) {
+        decision.runId = run.runId;
+        if (run.sessionId !== undefined) decision.sessionId = run.sessionId;
+        if (run.workflow !== undefined) decision.workflow = run.workflow;
+        if (run.department !== undefined) decision.department = run.department;
+      }
+      host.decide(decision);
+      return decision;
     },
     capability: host.capability,
     stats: () => Object.fromEntries(counters),
@@ -453,8 +501,15 @@ export function createWarden(options: WardenOptions): Warden {
   return warden;
 }
 
-async function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
-  return fn(call.args, { callId: call.callId, call, ...(call.signal !== undefined && { signal: call.signal }) });
+function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
+  try {
+    const context: { -readonly [K in keyof ToolContext]: ToolContext[K] } = { callId: call.callId, call };
+    if (call.signal !== undefined) context.signal = call.signal;
+    const result = fn(call.args, context);
+    return result instanceof Promise ? result : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function resolveStaticVersion(version: WardenOptions['version']): VersionStamp {
