@@ -51,3 +51,17 @@ export type {
   WardenEvents,
   WardenHost,
 } from './types.js';
+
+// foundation middleware
+export { tracing } from './middleware/tracing.js';
+export type { TracingOptions } from './middleware/tracing.js';
+export { policy, compilePolicy, policyHash } from './middleware/policy.js';
+export type { PolicySpec, PolicyRule, PolicyVerdict, ToolLists, PolicyVerdictDetail } from './middleware/policy.js';
+export { loadPolicy, parsePolicyJson } from './middleware/load-policy.js';
+export type { JsonCondition, ArgCondition } from './middleware/load-policy.js';
+export { loopBreaker } from './middleware/loop-breaker.js';
+export type { LoopBreakerOptions, CircuitState } from './middleware/loop-breaker.js';
+export { retry } from './middleware/retry.js';
+export type { RetryOptions } from './middleware/retry.js';
+export { evaluate } from './evaluate.js';
+export type { Evaluation, EvaluationCall } from './evaluate.js';

@@ -72,6 +72,8 @@ export interface ApprovalRequirement {
   readonly rule: string;
   readonly reason: string;
   readonly by: string;
+  /** Hash of the policy that asked, so a changed policy voids an old approval. */
+  readonly policyHash?: string;
 }
 
 /** What a middleware sees: one guarded tool call. */
@@ -241,6 +243,8 @@ export interface RunTracer {
   endRun(run: RunInfo, span: Span | undefined, error?: unknown): void;
   /** Runs `fn` inside a `chat {model}` span that is a child of the run's span. */
   chat<T>(run: RunInfo | undefined, model: string, attributes: Record<string, unknown>, fn: (span: Span | undefined) => Promise<T>): Promise<T>;
+  /** Adds an event to the span of call `callId` in run `runId` (e.g. a retry attempt). */
+  callEvent(runId: string, callId: string, name: string, attributes: Record<string, string | number | boolean>): void;
   /** Adds a decision as a span event on the call's span (or the run's). */
   recordDecision(decision: Decision): void;
   /** Adds `gen_ai.usage.*` and cost attributes to the active chat span or the run's span. */

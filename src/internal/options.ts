@@ -3,7 +3,7 @@
  * message that names the factory and the field: ``loopBreaker: `maxRepeats` must be a
  * positive integer, got -1``.
  */
-import type { z } from 'zod';
+import { custom as zCustom, type z } from 'zod';
 import { OptionsError } from '../errors.js';
 
 /** Parses `value` with `schema` or throws an `OptionsError` naming `factory` and the field. */
@@ -38,4 +38,9 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null || typeof value !== 'object') return String(value);
   return 'an object';
+}
+
+/** A zod schema for a function-valued option (zod 4 has no function schema type). */
+export function functionOption<T extends (...args: any[]) => unknown>(message = 'must be a function'): z.ZodType<T> {
+  return zCustom<T>((value) => typeof value === 'function', { message });
 }

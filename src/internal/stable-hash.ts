@@ -149,3 +149,59 @@ function feedObject(hash: Hash, object: object, depth: number, walker: Walker): 
   }
   hash.update('}');
 }
+
+/** Above this length a canonical key is replaced by its hash, to bound memory. */
+const MAX_KEY_LENGTH = 256;
+
+/**
+ * A short, stable identity for `value` suited as a Map key: the canonical text of small
+ * plain JSON-like values (fast path), otherwise `stableHash(value)`. Key order never matters.
+ */
+export function stableKey(value: unknown): string {
+  const fast = plainCanonical(value, 0);
+  if (fast !== undefined && fast.length <= MAX_KEY_LENGTH) return fast;
+  return `#${stableHash(value)}`;
+}
+
+/** Canonical text for plain JSON-like values; `undefined` for anything exotic or deep. */
+function plainCanonical(value: unknown, depth: number): string | undefined {
+  if (depth > 8) return undefined;
+  switch (typeof value) {
+    case 'string':
+      return value.length > MAX_KEY_LENGTH ? undefined : JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? String(value) : undefined;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'undefined';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        if (value.length > 32) return undefined;
+        let out = '[';
+        for (let index = 0; index < value.length; index++) {
+          const item = plainCanonical(value[index], depth + 1);
+          if (item === undefined) return undefined;
+          out += index === 0 ? item : `,${item}`;
+        }
+        return `${out}]`;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return undefined;
+      const keys = Object.keys(value);
+      if (keys.length > 32) return undefined;
+      keys.sort();
+      let out = '{';
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index]!;
+        const item = plainCanonical((value as Record<string, unknown>)[key], depth + 1);
+        if (item === undefined) return undefined;
+        out += `${index === 0 ? '' : ','}${JSON.stringify(key)}:${item}`;
+      }
+      return `${out}}`;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The loop circuit breaker. Within a run: the same tool with the same args (a stable hash
+ * that ignores key order and survives cycles, BigInt and huge values) more than `maxRepeats`
+ * times, or more than `maxCalls` calls in all, halts the run. Across runs: a tool that fails
+ * `failureThreshold` times in a row opens its circuit for `cooldownMs`; then one trial call
+ * is let through (half-open) and its outcome closes or re-opens the circuit.
+ */
+import { clockOf, runLocal } from '../call-context.js';
+import { decide } from '../decision.js';
+import { LoopDetectedError, isWardenError } from '../errors.js';
+import { named } from '../internal/named.js';
+import { parseOptions } from '../internal/options.js';
+import { stableKey } from '../internal/stable-hash.js';
+import type { Middleware, ToolCall } from '../types.js';
+import { z } from 'zod';
+
+/** Options of `loopBreaker`. */
+export interface LoopBreakerOptions {
+  /** Identical calls allowed per run. Defaults to `3`. */
+  maxRepeats?: number;
+  /** Calls allowed per run. Defaults to `50`. */
+  maxCalls?: number;
+  /** Consecutive failures of a tool that open its circuit. Defaults to `5`. */
+  failureThreshold?: number;
+  /** How long an open circuit stays open, in ms. Defaults to `30_000`. */
+  cooldownMs?: number;
+}
+
+/** A tool's circuit: closed (normal), open (failing fast), half-open (one trial call). */
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+const positiveInteger = z.number({ message: 'must be a positive integer' }).int({ message: 'must be a positive integer' }).positive({ message: 'must be a positive integer' });
+const loopBreakerSchema = z.strictObject(
+  {
+    maxRepeats: positiveInteger.optional(),
+    maxCalls: positiveInteger.optional(),
+    failureThreshold: positiveInteger.optional(),
+    cooldownMs: z.number({ message: 'must be a non-negative number' }).nonnegative({ message: 'must be a non-negative number' }).optional(),
+  },
+  { message: 'must be an object' },
+);
+
+interface RunCounters {
+  calls: number;
+  repeats: Map<string, number>;
+}
+
+interface Circuit {
+  state: CircuitState;
+  failures: number;
+  openedAt: number;
+  trialInFlight: boolean;
+}
+
+const RUN_COUNTERS = Symbol('agentwarden.loopBreaker');
+
+/**
+ * Halts runs that repeat themselves and fails fast on tools that keep failing.
+ * @param options Limits; every field is optional.
+ * @returns A middleware named `loopBreaker`.
+ * @example
+ * createWarden({ agent: 'a', middleware: [loopBreaker({ maxRepeats: 2, maxCalls: 20 })] });
+ */
+export function loopBreaker(options: LoopBreakerOptions = {}): Middleware {
+  const { maxRepeats = 3, maxCalls = 50, failureThreshold = 5, cooldownMs = 30_000 } = parseOptions('loopBreaker', loopBreakerSchema, options);
+  const circuits = new Map<string, Circuit>();
+
+  return named('loopBreaker', async function loopBreaker(call: ToolCall, next) {
+    const counters = runLocal<RunCounters>(call, RUN_COUNTERS, () => ({ calls: 0, repeats: new Map() }));
+    if (counters.calls >= maxCalls) {
+      throw halt(call, 'max_calls', `run made more than ${maxCalls} tool calls`, { maxCalls });
+    }
+    const key = `${call.tool}\u0000${stableKey(call.args)}`;
+    const repeats = counters.repeats.get(key) ?? 0;
+    if (repeats >= maxRepeats) {
+      throw halt(call, 'max_repeats', `${call.tool} called with the same args more than ${maxRepeats} times in this run`, { maxRepeats });
+    }
+    const circuit = circuits.get(call.tool);
+    const now = clockOf(call).now();
+    let trial = false;
+    if (circuit && circuit.state !== 'closed') {
+      if (circuit.state === 'open' && now - circuit.openedAt >= cooldownMs) circuit.state = 'half-open';
+      if (circuit.state === 'open' || circuit.trialInFlight) {
+        const retryInMs = Math.max(0, cooldownMs - (now - circuit.openedAt));
+        throw halt(call, 'circuit_open', `${call.tool} circuit is open after ${circuit.failures} consecutive failures`, { failures: circuit.failures, retryInMs });
+      }
+      trial = true;
+      circuit.trialInFlight = true;
+    }
+    counters.calls += 1;
+    counters.repeats.set(key, repeats + 1);
+    try {
+      const result = await next();
+      if (circuit) Object.assign(circuit, { state: 'closed', failures: 0, trialInFlight: false });
+      return result;
+    } catch (error) {
+      if (!isWardenError(error)) recordFailure(call.tool, clockOf(call).now(), trial);
+      else if (trial && circuit) circuit.trialInFlight = false;
+      throw error;
+    }
+  });
+
+  function recordFailure(tool: string, now: number, trial: boolean): void {
+    const circuit = circuits.get(tool) ?? { state: 'closed', failures: 0, openedAt: 0, trialInFlight: false };
+    circuit.failures += 1;
+    circuit.trialInFlight = false;
+    if (trial || circuit.failures >= failureThreshold) {
+      circuit.state = 'open';
+      circuit.openedAt = now;
+    }
+    circuits.set(tool, circuit);
+  }
+}
+
+function halt(call: ToolCall, rule: string, reason: string, details: Record<string, unknown>): LoopDetectedError {
+  return new LoopDetectedError(decide(call, { outcome: 'halt', by: 'loopBreaker', rule, reason, details }));
+}
