@@ -4,7 +4,8 @@
  * cancels out. Each `bench/<topic>.ts` exports `default async function (h: Harness)` that
  * returns rows.
  */
-import { trace, type Tracer } from '@opentelemetry/api';
+import { context, trace, type Tracer } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 /** One line of the bench table. */
@@ -60,6 +61,9 @@ async function timePerOp(fn: () => unknown | Promise<unknown>, { iterations = 20
 /** Builds the harness: registers a global provider and measures the bare-span baseline. */
 export async function createHarness(): Promise<Harness> {
   const provider = createBenchProvider();
+  // Like a production Node host (NodeSDK registers this context manager): the baseline and
+  // every case pay the same AsyncLocalStorage cost.
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(provider);
   const tracer = provider.getTracer('bench');
   // The baseline is an awaited async function holding one span, the shape of a guarded call.

@@ -17,9 +17,13 @@ export type RunStateMap = Map<unknown, unknown>;
 /** The hidden part of a guarded call. */
 export interface CallContext {
   readonly state: RunStateMap;
-  readonly decide: (decision: Decision) => void;
   readonly clock: Clock;
+  /** The warden behind the call: decisions go to its emitter, spans and audit trail. */
   readonly host?: WardenHost;
+  /** Decisions made about this call so far (created on the first one). */
+  decisions?: Decision[];
+  /** Where decisions go when there is no host (`evaluate`). */
+  readonly onDecision?: (decision: Decision) => void;
 }
 
 type CallWithContext = ToolCall & { [CALL_CONTEXT]?: CallContext };
@@ -32,7 +36,7 @@ export function callContext(call: ToolCall): CallContext {
   if (attached) return attached;
   let loose = looseContexts.get(call);
   if (!loose) {
-    loose = { state: new Map(), decide: () => {}, clock: systemClock };
+    loose = { state: new Map(), clock: systemClock };
     looseContexts.set(call, loose);
   }
   return loose;
@@ -47,7 +51,10 @@ export function runLocal<T>(call: ToolCall, key: unknown, init: () => T): T {
 
 /** Sends a decision to the warden's emitter, span and audit trail (or `evaluate`'s log). */
 export function emitDecision(call: ToolCall, decision: Decision): void {
-  callContext(call).decide(decision);
+  const context = callContext(call);
+  (context.decisions ??= []).push(decision);
+  if (context.host) context.host.decide(decision);
+  else context.onDecision?.(decision);
 }
 
 /** The clock in force for this call (the warden's, or the system clock). */

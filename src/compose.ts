@@ -1,7 +1,7 @@
 /**
  * Onion composition of middleware: the first listed runs outermost. `next` may pass a
- * changed call inward. Calling it again is allowed only after it rejected (that is how
- * `retry` works); calling it twice concurrently or after success is a bug and rejects.
+ * changed call inward. Calling it twice is a bug and rejects, except in a middleware marked
+ * `retriesNext` (such as `retry`), which calls it again after a failure.
  */
 import { WardenError } from './errors.js';
 import type { Middleware, ToolCall } from './types.js';
@@ -16,24 +16,13 @@ export function compose(middleware: readonly Middleware[], terminal: Terminal): 
     function dispatch(index: number, current: ToolCall): Promise<unknown> {
       if (index === middleware.length) return terminal(current);
       const layer = middleware[index]!;
-      // `next` may run again only after the previous run rejected (a retry); calling it
-      // while it is in flight or after it succeeded is a bug in the middleware.
-      let state: 'idle' | 'running' | 'rejected' | 'resolved' = 'idle';
+      let called = false;
       const next = (changed?: ToolCall): Promise<unknown> => {
-        if (state === 'running' || state === 'resolved') {
+        if (called && !layer.retriesNext) {
           return Promise.reject(new WardenError(`middleware "${middlewareName(layer)}" called next() more than once`, 'next_called_twice'));
         }
-        state = 'running';
-        return dispatch(index + 1, changed ?? current).then(
-          (result) => {
-            state = 'resolved';
-            return result;
-          },
-          (error: unknown) => {
-            state = 'rejected';
-            throw error;
-          },
-        );
+        called = true;
+        return dispatch(index + 1, changed ?? current);
       };
       try {
         return Promise.resolve(layer(current, next));

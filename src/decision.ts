@@ -13,7 +13,7 @@ export interface DecisionInput {
 
 /** A `Decision` for `call` made now. */
 export function decisionFor(call: ToolCall, input: DecisionInput, now: number = Date.now()): Decision {
-  const decision: Decision = {
+  const decision: { -readonly [K in keyof Decision]: Decision[K] } = {
     outcome: input.outcome,
     by: input.by,
     reason: input.reason,
@@ -23,12 +23,13 @@ export function decisionFor(call: ToolCall, input: DecisionInput, now: number = 
     at: new Date(now).toISOString(),
     runId: call.runId,
     versionId: call.version.id,
-    ...(input.rule !== undefined && { rule: input.rule }),
-    ...(call.sessionId !== undefined && { sessionId: call.sessionId }),
-    ...(call.workflow !== undefined && { workflow: call.workflow }),
-    ...(call.department !== undefined && { department: call.department }),
-    ...(input.details !== undefined && { details: input.details }),
   };
+  // Optional fields are added only when present, so decisions serialise compactly.
+  if (input.rule !== undefined) decision.rule = input.rule;
+  if (call.sessionId !== undefined) decision.sessionId = call.sessionId;
+  if (call.workflow !== undefined) decision.workflow = call.workflow;
+  if (call.department !== undefined) decision.department = call.department;
+  if (input.details !== undefined) decision.details = input.details;
   return decision;
 }
 

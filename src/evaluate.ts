@@ -43,7 +43,7 @@ export async function evaluate(middlewareOrPolicy: Middleware | PolicySpec, call
       traits: {},
       ...call,
     },
-    { state: new Map(), clock: systemClock, decide: (decision) => void trail.push(decision) },
+    { state: new Map(), clock: systemClock, onDecision: (decision) => void trail.push(decision) },
   );
   let reachedTool = false;
   try {

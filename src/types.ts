@@ -104,6 +104,8 @@ export interface Middleware {
   (call: ToolCall, next: Next): Promise<unknown>;
   /** Shown in decisions (`by`) and stack traces; defaults to the function's name. */
   readonly middlewareName?: string;
+  /** True for a middleware that calls `next` again after it failed (a retry). */
+  readonly retriesNext?: boolean;
   /** Called once when a warden is created with this middleware. May return a disposer. */
   attach?: (host: WardenHost) => void | (() => void | Promise<void>);
 }

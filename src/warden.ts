@@ -7,7 +7,7 @@
 import { context as otelContext, trace } from '@opentelemetry/api';
 import { EventEmitter } from 'eventemitter3';
 import type { z } from 'zod';
-import { withCallContext } from './call-context.js';
+import { withCallContext, type CallContext } from './call-context.js';
 import { systemClock } from './clock.js';
 import { compose, middlewareName } from './compose.js';
 import { decide } from './decision.js';
@@ -217,34 +217,25 @@ export function createWarden(options: WardenOptions): Warden {
   async function invoke(name: string, traits: ToolTraits, chain: (call: ToolCall) => Promise<unknown>, args: unknown, callOptions: GuardedCallOptions): Promise<unknown> {
     const record = currentRecord() ?? implicitRecord();
     const run = record.info;
-    const decisions: Decision[] = [];
     const timeout = traits.timeoutMs === undefined ? undefined : startTimeout(traits.timeoutMs, callOptions.signal);
-    const call = withCallContext<ToolCall>(
-      {
-        tool: name,
-        args,
-        callId: callOptions.callId ?? newId('call'),
-        agent,
-        runId: run.runId,
-        version: run.version,
-        attempt: 1,
-        metadata: { ...run.metadata, ...callOptions.metadata },
-        traits,
-        ...(run.workflow !== undefined && { workflow: run.workflow }),
-        ...(run.department !== undefined && { department: run.department }),
-        ...(run.sessionId !== undefined && { sessionId: run.sessionId }),
-        ...((timeout?.signal ?? callOptions.signal) !== undefined && { signal: timeout?.signal ?? callOptions.signal }),
-      },
-      {
-        state: record.state,
-        clock,
-        host,
-        decide(decision) {
-          decisions.push(decision);
-          host.decide(decision);
-        },
-      },
-    );
+    const call: { -readonly [K in keyof ToolCall]: ToolCall[K] } = {
+      tool: name,
+      args,
+      callId: callOptions.callId ?? newId('call'),
+      agent,
+      runId: run.runId,
+      version: run.version,
+      attempt: 1,
+      metadata: callOptions.metadata ? { ...run.metadata, ...callOptions.metadata } : run.metadata,
+      traits,
+    };
+    if (run.workflow !== undefined) call.workflow = run.workflow;
+    if (run.department !== undefined) call.department = run.department;
+    if (run.sessionId !== undefined) call.sessionId = run.sessionId;
+    const signal = timeout?.signal ?? callOptions.signal;
+    if (signal !== undefined) call.signal = signal;
+    const context: CallContext = { state: record.state, clock, host };
+    withCallContext(call, context);
     const startedAt = clock.now();
     record.totals.calls += 1;
     try {
@@ -252,20 +243,20 @@ export function createWarden(options: WardenOptions): Warden {
         throw new HaltedError(decide(call, { outcome: 'halt', by: 'kill-switch', reason: haltReason }));
       }
       const result = await (timeout ? raceTimeout(chain(call), call, timeout) : chain(call));
-      observe(call, startedAt, decisions, { outcome: 'ok', result });
+      observe(call, startedAt, context.decisions, { outcome: 'ok', result });
       return result;
     } catch (error) {
       const blocked = isWardenError(error) && error.decision !== undefined;
       if (blocked) record.totals.blocked += 1;
       else record.totals.errors += 1;
-      observe(call, startedAt, decisions, { outcome: blocked ? 'blocked' : 'error', error, ...(isWardenError(error) && { errorCode: error.code }) });
+      observe(call, startedAt, context.decisions, { outcome: blocked ? 'blocked' : 'error', error, ...(isWardenError(error) && { errorCode: error.code }) });
       throw error;
     } finally {
       timeout?.dispose();
     }
   }
 
-  function observe(call: ToolCall, startedAt: number, decisions: Decision[], end: Pick<CallObservation, 'outcome' | 'result' | 'error' | 'errorCode'>): void {
+  function observe(call: ToolCall, startedAt: number, decisions: Decision[] | undefined, end: Pick<CallObservation, 'outcome' | 'result' | 'error' | 'errorCode'>): void {
     if (emitter.listenerCount('call') === 0) return;
     const observation: CallObservation = {
       tool: call.tool,
@@ -276,7 +267,7 @@ export function createWarden(options: WardenOptions): Warden {
       version: call.version,
       startedAt,
       durationMs: clock.now() - startedAt,
-      decisions,
+      decisions: decisions ?? [],
       ...end,
       ...(call.sessionId !== undefined && { sessionId: call.sessionId }),
       ...(call.workflow !== undefined && { workflow: call.workflow }),

@@ -46,7 +46,7 @@ const retrySchema = z.strictObject(
  */
 export function retry(options: RetryOptions = {}): Middleware {
   const { retries = 2, minTimeoutMs = 100, maxTimeoutMs = 2_000, factor = 2, shouldRetry } = parseOptions('retry', retrySchema, options) as RetryOptions;
-  return named('retry', async function retry(call: ToolCall, next) {
+  const layer = named('retry', async function retry(call: ToolCall, next) {
     return pRetry(
       async (attempt) => {
         try {
@@ -66,4 +66,5 @@ export function retry(options: RetryOptions = {}): Middleware {
       { retries, minTimeout: minTimeoutMs, maxTimeout: maxTimeoutMs, factor, randomize: false, ...(call.signal !== undefined && { signal: call.signal }) },
     );
   });
+  return Object.assign(layer, { retriesNext: true });
 }

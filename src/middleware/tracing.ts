@@ -53,7 +53,18 @@ export function tracing(options: TracingOptions = {}): Middleware {
   let host: WardenHost | undefined;
   let localErrors = 0;
   const swallowed = () => (host ? host.count('tracing.errors') : (localErrors += 1));
-  const tracer = (): Tracer => (tracerProvider ?? trace.getTracerProvider()).getTracer(TRACER_NAME);
+  // The global provider may be registered after this middleware is built, so the tracer is
+  // looked up again whenever the provider object changes.
+  let cachedProvider: TracerProvider | undefined;
+  let cachedTracer: Tracer | undefined;
+  const tracer = (): Tracer => {
+    const provider = tracerProvider ?? trace.getTracerProvider();
+    if (provider !== cachedProvider || !cachedTracer) {
+      cachedProvider = provider;
+      cachedTracer = provider.getTracer(TRACER_NAME);
+    }
+    return cachedTracer;
+  };
 
   const versionOf = (version: RunInfo['version']): Attributes => {
     let attributes = versionCache.get(version.id);
@@ -155,7 +166,7 @@ export function tracing(options: TracingOptions = {}): Middleware {
     try {
       const runSpan = runSpans.get(call.runId);
       if (runSpan) parentContext = trace.setSpan(parentContext, runSpan);
-      span = tracer().startSpan(`execute_tool ${call.tool}`, { kind: SpanKind.INTERNAL, attributes: callAttributes(call, versionOf(call.version)) }, parentContext);
+      span = tracer().startSpan(`execute_tool ${call.tool}`, { kind: SpanKind.INTERNAL, attributes: callAttributes(call) }, parentContext);
       if (captureContent) span.setAttribute('gen_ai.tool.call.arguments', content('arguments', call.args));
       callSpans.set(key, span);
     } catch {
@@ -195,16 +206,20 @@ function scopeAttributes(scope: { runId: string; sessionId?: string; workflow?: 
   return attributes;
 }
 
-function callAttributes(call: ToolCall, version: Attributes): Attributes {
+/** Tool spans carry the version id; the version's parts sit once on the run span. */
+function callAttributes(call: ToolCall): Attributes {
   const attributes: Attributes = {
     'gen_ai.operation.name': 'execute_tool',
     'gen_ai.tool.name': call.tool,
     'gen_ai.tool.call.id': call.callId,
     'gen_ai.tool.type': 'function',
     'gen_ai.agent.name': call.agent,
-    ...scopeAttributes(call),
-    ...version,
+    'agentwarden.run.id': call.runId,
+    'agentwarden.version.id': call.version.id,
   };
+  if (call.sessionId !== undefined) attributes['gen_ai.conversation.id'] = call.sessionId;
+  if (call.workflow !== undefined) attributes['agentwarden.workflow'] = call.workflow;
+  if (call.department !== undefined) attributes['agentwarden.department'] = call.department;
   if (call.attempt > 1) attributes['agentwarden.attempt'] = call.attempt;
   if (call.traits.description !== undefined) attributes['gen_ai.tool.description'] = call.traits.description;
   return attributes;

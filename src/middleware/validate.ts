@@ -19,7 +19,7 @@ import type { Middleware, ToolCall } from '../types.js';
 export function validateInput(schema: z.ZodType): Middleware {
   assertSchema('validateInput', schema);
   return named('validateInput', async function validateInput(call, next) {
-    const parsed = await schema.safeParseAsync(call.args);
+    const parsed = await parseFast(schema, call.args);
     if (!parsed.success) throw failure(call, 'validateInput', 'input', parsed.error.issues);
     return next(parsed.data === call.args ? call : { ...call, args: parsed.data });
   });
@@ -36,10 +36,20 @@ export function validateOutput(schema: z.ZodType): Middleware {
   assertSchema('validateOutput', schema);
   return named('validateOutput', async function validateOutput(call, next) {
     const result = await next();
-    const parsed = await schema.safeParseAsync(result);
+    const parsed = await parseFast(schema, result);
     if (!parsed.success) throw failure(call, 'validateOutput', 'output', parsed.error.issues);
     return parsed.data;
   });
+}
+
+/** Parses synchronously (the common case, no promise) and falls back to async refinements. */
+function parseFast(schema: z.ZodType, value: unknown): z.ZodSafeParseResult<unknown> | Promise<z.ZodSafeParseResult<unknown>> {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    if (error instanceof Error && /async/i.test(error.message)) return schema.safeParseAsync(value);
+    throw error;
+  }
 }
 
 function failure(call: ToolCall, by: string, direction: 'input' | 'output', zodIssues: readonly z.core.$ZodIssue[]): ValidationError {

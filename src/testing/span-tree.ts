@@ -14,7 +14,7 @@ export function formatSpanTree(spans: readonly ReadableSpan[], attributeKeys: re
   const walk = (parent: string | undefined, depth: number) => {
     const list = (children.get(parent) ?? []).sort((a, b) => hrtimeMs(a.startTime) - hrtimeMs(b.startTime));
     for (const span of list) {
-      const facts = attributeKeys.filter((key) => span.attributes[key] !== undefined).map((key) => `${key.split('.').pop()}=${String(span.attributes[key])}`);
+      const facts = attributeKeys.filter((key) => span.attributes[key] !== undefined).map((key) => `${shortKey(key)}=${String(span.attributes[key])}`);
       const status = span.status.code === 2 ? ' ✗' : '';
       lines.push(`${'  '.repeat(depth)}${depth ? '└─ ' : ''}${span.name}${status}${facts.length ? `  [${facts.join(' ')}]` : ''}`);
       walk(span.spanContext().spanId, depth + 1);
@@ -26,4 +26,8 @@ export function formatSpanTree(spans: readonly ReadableSpan[], attributeKeys: re
 
 function hrtimeMs([seconds, nanos]: [number, number]): number {
   return seconds * 1000 + nanos / 1e6;
+}
+
+function shortKey(key: string): string {
+  return key.replace(/^(gen_ai|agentwarden)\./, '');
 }

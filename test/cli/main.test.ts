@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (text: string) => void out.push(text), stderr: (text: string) => void err.push(text) }, out, err };
+}
+
+describe('agentwarden CLI', () => {
+  it('prints usage for --help and exits 0', async () => {
+    const { io, out } = capture();
+    expect(await main(['--help'], io)).toBe(0);
+    expect(out.join('')).toMatch(/Usage: agentwarden <command>/);
+  });
+
+  it('exits 2 on an unknown command and names it', async () => {
+    const { io, err } = capture();
+    expect(await main(['frobnicate'], io)).toBe(2);
+    expect(err.join('')).toMatch(/unknown command "frobnicate"/);
+  });
+});
