@@ -72,7 +72,8 @@ export async function* readAudit(file: string, options: ReadAuditOptions = {}): 
   }
 }
 
-function parseEntry(bytes: Buffer): AuditEntry | undefined {
+/** Parses one line as an entry; `undefined` for a line that is not an entry (torn, damaged). */
+export function parseEntry(bytes: Buffer): AuditEntry | undefined {
   if (bytes.length === 0 || bytes[0] !== 0x7b) return undefined;
   try {
     const entry = JSON.parse(bytes.toString('utf8')) as AuditEntry;

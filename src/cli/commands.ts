@@ -1,5 +1,14 @@
 /** The registry of CLI commands. Add one import and one array entry per command. */
 import type { CliCommand } from './command.js';
+import { reportCommand } from './report-command.js';
+import { verifyCommand } from './verify-command.js';
+import { costCommand } from './cost-command.js';
+import { consoleCommand } from './console-command.js';
 
 /** Every `agentwarden` command, in help order. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  reportCommand,
+  verifyCommand,
+  costCommand,
+  consoleCommand,
+];
