@@ -54,8 +54,8 @@ describe.skipIf(skip !== undefined)('console in Chromium', () => {
     expect(args).toContain(INJECTED.replace(/"/g, '\\"'));
     expect(await page.locator('#inbox img, #inbox script').count()).toBe(0);
     // Let the page refresh itself a few times, then check nothing ran or failed.
-    await page.waitForFunction("document.getElementById('status')?.textContent?.includes('updated')");
-    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+    await page.locator('#status', { hasText: 'updated' }).waitFor();
+    expect(await page.evaluate(() => typeof (globalThis as { __pwned?: unknown }).__pwned)).toBe('undefined');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -74,7 +74,7 @@ describe.skipIf(skip !== undefined)('console in Chromium', () => {
     await page.fill('#approver', 'dana');
     await card.locator('input.verdict-reason').fill('checked the order');
     await card.locator('button.approve').click();
-    await page.waitForFunction(`document.querySelector('article.ticket[data-ticket="apr_1"]')?.getAttribute('data-resolved') === 'approved'`);
+    await page.locator('article.ticket[data-ticket="apr_1"][data-resolved="approved"]').waitFor();
     expect(store.tickets.get('apr_1')).toMatchObject({ status: 'approved', verdict: { approved: true, by: 'dana', reason: 'checked the order' } });
     await page.locator('article.ticket[data-ticket="apr_1"]').waitFor({ state: 'detached' });
     expect(problems).toEqual([]);

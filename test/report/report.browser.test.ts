@@ -58,7 +58,7 @@ describe.skipIf(skip !== undefined)('HTML report in Chromium', () => {
 
     const args = await page.locator('#incidents pre.args').first().textContent();
     expect(args).toContain(INJECTED.replace(/"/g, '\\"'));
-    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { __pwned?: unknown }).__pwned)).toBe('undefined');
     expect(await page.locator('#incidents img, #incidents script').count()).toBe(0);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
