@@ -1,5 +1,6 @@
 /** The registry of CLI commands. Add one import and one array entry per command. */
 import type { CliCommand } from './command.js';
+import { demoCommand } from './demo-command.js';
 import { reportCommand } from './report-command.js';
 import { verifyCommand } from './verify-command.js';
 import { costCommand } from './cost-command.js';
@@ -7,6 +8,7 @@ import { consoleCommand } from './console-command.js';
 
 /** Every `agentwarden` command, in help order. */
 export const commands: CliCommand[] = [
+  demoCommand,
   reportCommand,
   verifyCommand,
   costCommand,
