@@ -120,7 +120,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     }
     needsResync = false;
     if (!tail.fragment) return;
-    size += writeBytes(Buffer.from('\n'));
+    size += writeLine('\n');
     const fragment = { offset: tail.fragment.offset, bytes: tail.fragment.bytes.length, sha256: sha256(tail.fragment.bytes) };
     options.count('audit.torn_tails');
     if (tip) writeBody(JSON.stringify({ at: at(), type: 'torn_tail', fragment }));
@@ -148,12 +148,14 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     }
   }
 
-  function writeBytes(bytes: Buffer): number {
-    const written = writeSync(fd!, bytes);
-    if (written < bytes.length) {
+  /** One write(2) of one whole line; a short write leaves a torn tail to seal off next time. */
+  function writeLine(line: string): number {
+    const length = Buffer.byteLength(line);
+    const written = writeSync(fd!, line);
+    if (written < length) {
       size += written;
       needsResync = true;
-      throw new Error(`partial write: ${written} of ${bytes.length} bytes`);
+      throw new Error(`partial write: ${written} of ${length} bytes`);
     }
     return written;
   }
@@ -164,14 +166,14 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     restartReason = undefined;
     const body = JSON.stringify({ at: at(), type: 'genesis', format: 'agentwarden-audit/1', ...(reason !== undefined && { restartReason: reason }), ...extra });
     const sealed = sealLine(body, 0, newGenesis());
-    size += writeBytes(Buffer.from(sealed.line));
+    size += writeLine(sealed.line);
     tip = { seq: 0, hash: sealed.hash };
   }
 
   function writeBody(bodyJson: string): void {
     if (tip === undefined) writeGenesis({});
     const sealed = sealLine(bodyJson, tip!.seq + 1, tip!.hash);
-    size += writeBytes(Buffer.from(sealed.line));
+    size += writeLine(sealed.line);
     tip = { seq: tip!.seq + 1, hash: sealed.hash };
   }
 

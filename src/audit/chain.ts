@@ -6,12 +6,12 @@
  * seals itself and the next line seals it again, any changed byte, a dropped, inserted or
  * reordered line all break the chain, the last line included.
  */
+import * as crypto from 'node:crypto';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Byte length of the `,"hash":"<64 hex>"}` suffix every sealed line ends with. */
 export const HASH_SUFFIX_LENGTH = 75;
 const HASH_KEY = Buffer.from(',"hash":"');
-const PREFIX_PATTERN = /^\{"seq":(0|[1-9]\d{0,15}),"prev":"([0-9a-f]{64})"/;
 const NEWLINE = 0x0a;
 
 /** Where a chain stands: the last line's `seq` and `hash`. */
@@ -35,9 +35,12 @@ export function newGenesis(): string {
   return randomBytes(32).toString('hex');
 }
 
+// One-shot `crypto.hash` (Node >= 20.12) is about twice as fast as createHash for short lines.
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array | string, encoding: 'hex') => string }).hash;
+
 /** SHA-256 hex of `bytes`. */
 export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return oneShot ? oneShot('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -61,12 +64,35 @@ export function readSealedLine(line: Uint8Array): SealedLineHeader | undefined {
   const suffixStart = length - HASH_SUFFIX_LENGTH;
   for (let i = 0; i < HASH_KEY.length; i++) if (line[suffixStart + i] !== HASH_KEY[i]) return undefined;
   if (line[length - 2] !== 0x22 || line[length - 1] !== 0x7d) return undefined;
-  const hash = Buffer.from(line.buffer, line.byteOffset + suffixStart + HASH_KEY.length, 64).toString('latin1');
+  const bytes = Buffer.isBuffer(line) ? line : Buffer.from(line.buffer, line.byteOffset, length);
+  const hash = bytes.toString('latin1', suffixStart + HASH_KEY.length, length - 2);
   if (!isLowerHex(hash)) return undefined;
-  const head = PREFIX_PATTERN.exec(Buffer.from(line.buffer, line.byteOffset, Math.min(length, 100)).toString('latin1'));
-  if (!head) return undefined;
-  const computed = createHash('sha256').update(line.subarray(0, suffixStart)).digest('hex');
-  return { seq: Number(head[1]), prev: head[2]!, hash, computed };
+  const header = readPrefix(bytes);
+  if (!header) return undefined;
+  const computed = sha256(bytes.subarray(0, suffixStart));
+  return { seq: header.seq, prev: header.prev, hash, computed };
+}
+
+const SEQ_KEY = Buffer.from('{"seq":');
+const PREV_KEY = Buffer.from(',"prev":"');
+
+/** Reads `{"seq":N,"prev":"<64 hex>"` from the start of a line, byte by byte. */
+function readPrefix(bytes: Buffer): { seq: number; prev: string } | undefined {
+  for (let i = 0; i < SEQ_KEY.length; i++) if (bytes[i] !== SEQ_KEY[i]) return undefined;
+  let position = SEQ_KEY.length;
+  let seq = 0;
+  const digitsStart = position;
+  while (position < bytes.length && bytes[position]! >= 0x30 && bytes[position]! <= 0x39 && position - digitsStart < 16) {
+    seq = seq * 10 + (bytes[position]! - 0x30);
+    position += 1;
+  }
+  const digits = position - digitsStart;
+  if (digits === 0 || (digits > 1 && bytes[digitsStart] === 0x30)) return undefined;
+  for (let i = 0; i < PREV_KEY.length; i++) if (bytes[position + i] !== PREV_KEY[i]) return undefined;
+  position += PREV_KEY.length;
+  if (bytes[position + 64] !== 0x22) return undefined;
+  const prev = bytes.toString('latin1', position, position + 64);
+  return isLowerHex(prev) ? { seq, prev } : undefined;
 }
 
 function isLowerHex(text: string): boolean {

@@ -34,8 +34,9 @@ export async function* readLineBatches(file: string, options: LineReadOptions = 
     let position = start;
     let carry: Buffer | undefined;
     let carryOffset = start;
+    // One buffer for the whole file: a batch's lines are only valid until the next batch.
+    const chunk = Buffer.allocUnsafe(chunkBytes);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkBytes);
       const { bytesRead } = await handle.read(chunk, 0, chunkBytes, position);
       if (bytesRead === 0) break;
       const view = chunk.subarray(0, bytesRead);
