@@ -66,6 +66,19 @@ export type { RetryOptions } from './middleware/retry.js';
 export { evaluate } from './evaluate.js';
 export type { Evaluation, EvaluationCall } from './evaluate.js';
 
+// drift
+export { driftMonitor } from './middleware/drift-monitor.js';
+export type { DriftMonitorOptions, DriftBaselineOptions, CustomMetric, MetricValueOf } from './middleware/drift-monitor.js';
+export type { DriftApi } from './drift/api.js';
+export type { DriftAlarm, DriftStatistic } from './drift/alarm.js';
+export type { DriftStatus } from './drift/engine.js';
+export type { DriftSnapshot, VersionBaselines } from './drift/snapshot.js';
+export type { Baseline, MeanBaseline, MixBaseline, GivenMeanBaseline, GivenMixBaseline } from './drift/baseline.js';
+export type { BuiltinMetric } from './drift/metrics.js';
+export { createCusum } from './drift/cusum.js';
+export type { Cusum, CusumOptions, CusumAlarm } from './drift/cusum.js';
+export { createMixTest } from './drift/mix-test.js';
+export type { MixTest, MixTestOptions, MixAlarm } from './drift/mix-test.js';
 // audit
 export { auditLog } from './audit/audit-log.js';
 export type { AuditLogOptions, AuditLogPlugin } from './audit/audit-log.js';

@@ -16,6 +16,7 @@ import { newId } from './internal/ids.js';
 import { validateInput, validateOutput } from './middleware/validate.js';
 import { createRunStorage, emptyTotals, type RunRecord } from './run-scope.js';
 import { missingCapability } from './capabilities.js';
+import type { DriftApi } from './drift/api.js';
 import type {
   CallObservation,
   Clock,
@@ -124,8 +125,8 @@ export interface Warden {
   traceChat<T>(model: string, attributes: Record<string, unknown>, fn: (span: import('@opentelemetry/api').Span | undefined) => Promise<T>): Promise<T>;
   /** The approval inbox (from `approval`). */
   readonly approvals: ApprovalsApi;
-  /** Drift monitor access (from `driftMonitor`). */
-  readonly drift: Record<string, (...args: any[]) => any>;
+  /** Drift monitor access (from `driftMonitor`): `snapshot()`, `status()`, `alarms()`. */
+  readonly drift: DriftApi;
   /** Looks up a capability a middleware registered. */
   capability<T>(name: string): T | undefined;
   /** Counters of swallowed telemetry, listener and store errors. */
@@ -417,7 +418,7 @@ export function createWarden(options: WardenOptions): Warden {
       return (capabilities.get('approvals') as ApprovalsApi | undefined) ?? missingCapability('approvals', 'approval()');
     },
     get drift() {
-      return (capabilities.get('drift') as Record<string, (...args: any[]) => any> | undefined) ?? missingCapability('drift', 'driftMonitor()');
+      return (capabilities.get('drift') as DriftApi | undefined) ?? (missingCapability('drift', 'driftMonitor()') as unknown as DriftApi);
     },
     capability: host.capability,
     stats: () => Object.fromEntries(counters),
