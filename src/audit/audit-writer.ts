@@ -1,8 +1,9 @@
 /**
  * The appending end of an audit file. Entries wait in memory and are written in batches
  * off the hot path, each line with its own `write` on an `O_APPEND` descriptor, so a line
- * is whole or (after a crash) a torn tail that the next writer seals off. Before each batch
- * the writer checks whether someone else appended or rotated the file and, if so, continues
+ * is whole or (after a crash) a torn tail that the next writer seals off. Each batch is
+ * written under a short cross-process lock; before it the writer checks whether another
+ * writer (in this process or another) appended or rotated the file and, if so, continues
  * the chain after their last line. Failures never throw to the caller: they go to `onError`
  * and the batch is retried later.
  */
@@ -11,7 +12,11 @@ import { basename, dirname } from 'node:path';
 import { newGenesis, readSealedLine, sealLine, sha256, type ChainTip } from './chain.js';
 import { AuditTornTailError, AuditWriteError } from './audit-errors.js';
 import { nextSegmentPath } from './segments.js';
+import { withAppendLock } from './append-lock.js';
 import { readTail } from './tail.js';
+
+/** Writers wait up to 5 s for another process's batch; a lock left by a dead process is broken at once, any lock after 30 s. */
+const LOCK_OPTIONS = { timeoutMs: 5_000, staleMs: 30_000 };
 
 /** One queued entry: its body is built (redacted, serialized) only when it is written. */
 export interface QueuedEntry {
@@ -197,20 +202,25 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     if (pending() === 0 && fd !== undefined) return;
     flushing = true;
     try {
-      if (fd === undefined) open();
-      else checkForeignChanges();
-      while (head < queue.length) {
-        writeBody(queue[head]!.body());
-        head += 1;
-        if (rotateBytes !== undefined && size >= rotateBytes) rotate();
-      }
-      queue = [];
-      head = 0;
+      withAppendLock(file, writeBatch, LOCK_OPTIONS);
     } catch (error) {
       fail(error);
     } finally {
       flushing = false;
     }
+  }
+
+  /** Under the lock: catch up with other writers, then seal and write every queued line. */
+  function writeBatch(): void {
+    if (fd === undefined) open();
+    else checkForeignChanges();
+    while (head < queue.length) {
+      writeBody(queue[head]!.body());
+      head += 1;
+      if (rotateBytes !== undefined && size >= rotateBytes) rotate();
+    }
+    queue = [];
+    head = 0;
   }
 
   function fail(error: unknown): void {
