@@ -113,5 +113,5 @@ export { renderHtml } from './report/html.js';
 export type { ReportData, ReportFilter, CostDimension, CostRow, Incident, TimelineItem } from './report/report-data.js';
 export { startConsole } from './console/server.js';
 export type { ConsoleOptions, ConsoleServer } from './console/server.js';
-export { storeInbox } from './console/approval-inbox.js';
-export type { ApprovalInbox, PendingApproval, InboxVerdict, TicketStoreLike } from './console/approval-inbox.js';
+export { storeInbox, approvalsInbox, InboxResolveError } from './console/approval-inbox.js';
+export type { ApprovalInbox, PendingApproval, InboxVerdict, TicketStoreLike, ApprovalsApiLike } from './console/approval-inbox.js';

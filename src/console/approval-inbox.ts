@@ -1,8 +1,9 @@
 /**
- * What the console needs from an approval store: the pending tickets, and a way to resolve
- * one. `storeInbox(store)` adapts any store with the `ApprovalStore` shape (`list`, `get`,
- * `transition`), such as `fileApprovalStore(path)`, without importing it, so the console
- * works with whichever store a deployment uses.
+ * What the console needs from approvals: the pending tickets, and a way to resolve one.
+ * `approvalsInbox(warden.approvals)` uses the approval API (expiry, verdict checks, and
+ * the `approve`/`reject` decision in that warden's audit trail); `storeInbox(store)` adapts
+ * any store with the `ApprovalStore` shape (`list`, `get`, `transition`) directly. Neither
+ * imports the approval code, so the console works with whichever a deployment uses.
  */
 
 /** A paused call waiting for a person, as the inbox shows it. */
@@ -82,6 +83,31 @@ export function storeInbox(store: TicketStoreLike, now: () => number = Date.now)
       const stored = { approved: verdict.approved, by: verdict.by, at, announced: false, ...(verdict.reason !== undefined && verdict.reason !== '' && { reason: verdict.reason }) };
       const result = await store.transition(id, { from: 'pending', to: verdict.approved ? 'approved' : 'rejected', set: { verdict: stored }, at });
       if (!result.ok) throw new InboxResolveError(`approval ticket ${id} was resolved by someone else first`, 'already_resolved');
+    },
+  };
+}
+
+/** The part of `warden.approvals` (or `approvalsApi(hub)`) the inbox uses. */
+export interface ApprovalsApiLike {
+  list(filter?: { status?: 'pending' }): Promise<ReadonlyArray<Record<string, unknown> & { id: string }>>;
+  resolve(id: string, verdict: InboxVerdict): Promise<unknown>;
+}
+
+/**
+ * Adapts the approval API to the inbox; its errors (`unknown_ticket`, `already_resolved`,
+ * `invalid_verdict`) pass through with their `code`.
+ *
+ * @example
+ * startConsole({ audit: 'audit.jsonl', approvals: approvalsInbox(warden.approvals, 'refund-agent approvals') });
+ */
+export function approvalsInbox(api: ApprovalsApiLike, name = 'warden.approvals'): ApprovalInbox {
+  return {
+    name,
+    async listPending() {
+      return (await api.list({ status: 'pending' })).map((ticket) => pendingFrom(ticket));
+    },
+    async resolve(id, verdict) {
+      await api.resolve(id, verdict);
     },
   };
 }

@@ -46,6 +46,8 @@ export interface ConsoleServer {
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
+/** HTTP status for the ticket problems an inbox reports by `code`. */
+const RESOLVE_ERROR_STATUS: Record<string, number> = { unknown_ticket: 404, already_resolved: 409, approval_in_progress: 409, approval_already_ran: 409, invalid_verdict: 400 };
 
 /**
  * Starts the console.
@@ -110,10 +112,9 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
     try {
       await options.approvals.resolve(id, { approved: body.approved, by: body.by.trim().slice(0, 200), ...(typeof body.reason === 'string' && { reason: body.reason.slice(0, 2000) }) });
     } catch (error) {
-      if (error instanceof InboxResolveError || (error as { code?: unknown }).code === 'unknown_ticket' || (error as { code?: unknown }).code === 'already_resolved') {
-        return send(response, (error as { code?: unknown }).code === 'unknown_ticket' ? 404 : 409, { error: (error as Error).message });
-      }
-      throw error;
+      const status = error instanceof InboxResolveError || typeof (error as { code?: unknown }).code === 'string' ? RESOLVE_ERROR_STATUS[(error as { code: string }).code] : undefined;
+      if (status === undefined) throw error;
+      return send(response, status, { error: (error as Error).message });
     }
     return send(response, 200, { ok: true, id, approved: body.approved });
   }
