@@ -43,8 +43,8 @@ export interface ApprovalInbox {
 /** The part of an `ApprovalStore` the inbox uses. */
 export interface TicketStoreLike {
   readonly storeName?: string;
-  list(filter?: { status?: string | readonly string[] }): Promise<ReadonlyArray<Record<string, unknown> & { id: string; status: string }>>;
-  get(id: string): Promise<(Record<string, unknown> & { id: string; status: string }) | undefined>;
+  list(filter?: { status?: string | readonly string[] }): Promise<ReadonlyArray<{ readonly id: string; readonly status: string }>>;
+  get(id: string): Promise<{ readonly id: string; readonly status: string } | undefined>;
   transition(id: string, change: { from: string; to: string; set?: Record<string, unknown>; at: string }): Promise<{ ok: boolean; ticket?: unknown }>;
 }
 
@@ -89,7 +89,7 @@ export function storeInbox(store: TicketStoreLike, now: () => number = Date.now)
 
 /** The part of `warden.approvals` (or `approvalsApi(hub)`) the inbox uses. */
 export interface ApprovalsApiLike {
-  list(filter?: { status?: 'pending' }): Promise<ReadonlyArray<Record<string, unknown> & { id: string }>>;
+  list(filter?: { status?: 'pending' }): Promise<ReadonlyArray<{ readonly id: string }>>;
   resolve(id: string, verdict: InboxVerdict): Promise<unknown>;
 }
 
@@ -112,12 +112,13 @@ export function approvalsInbox(api: ApprovalsApiLike, name = 'warden.approvals')
   };
 }
 
-function pendingFrom(ticket: Record<string, unknown> & { id: string }): PendingApproval {
-  const text = (key: string) => (typeof ticket[key] === 'string' ? (ticket[key] as string) : undefined);
+function pendingFrom(ticket: { readonly id: string }): PendingApproval {
+  const fields = ticket as Readonly<Record<string, unknown>>;
+  const text = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : undefined);
   const optional: Record<string, string> = {};
   for (const key of ['agent', 'callId', 'versionId', 'rule', 'workflow', 'department', 'sessionId', 'createdAt', 'expiresAt'] as const) {
     const value = text(key);
     if (value !== undefined) optional[key] = value;
   }
-  return { id: ticket.id, tool: text('tool') ?? '?', args: ticket.args, reason: text('reason') ?? '', ...optional };
+  return { id: ticket.id, tool: text('tool') ?? '?', args: fields.args, reason: text('reason') ?? '', ...optional };
 }
