@@ -8,6 +8,7 @@ import type { AuditEntry, CallEntry, DecisionEntry, EventEntry, UsageEntry } fro
 import type { DecisionOutcome } from '../types.js';
 import { describeApproval, describeBudget, describeDrift, driftValue } from './describe-event.js';
 import type { ApprovalStep, Capped, CostDimension, CostRow, DriftPoint, Incident, ReportData, ReportFilter, ReportSummary, TimelineItem, VersionChange } from './report-data.js';
+import { createRing, createThinnedList } from './bounded-lists.js';
 import { createTimeSeries } from './series.js';
 
 /** Caps of the report's lists. */
@@ -227,42 +228,4 @@ function pick<T extends object, K extends string>(source: T, keys: readonly K[])
     if (value !== undefined) picked[key] = value;
   }
   return picked;
-}
-
-/** Keeps the last `cap` items pushed. */
-function createRing<T>(cap: number) {
-  const items: T[] = [];
-  let next = 0;
-  let total = 0;
-  return {
-    push(item: T) {
-      total += 1;
-      if (items.length < cap) items.push(item);
-      else {
-        items[next] = item;
-        next = (next + 1) % cap;
-      }
-    },
-    capped(): Capped<T> {
-      return { items: [...items.slice(next), ...items.slice(0, next)], omitted: total - items.length };
-    },
-  };
-}
-
-/** Keeps about `cap` items spread evenly over everything pushed (halving when full). */
-function createThinnedList<T>(cap: number) {
-  let items: T[] = [];
-  let stride = 1;
-  let seen = 0;
-  return {
-    push(item: T) {
-      if (seen++ % stride !== 0) return;
-      items.push(item);
-      if (items.length >= cap) {
-        items = items.filter((_, index) => index % 2 === 0);
-        stride *= 2;
-      }
-    },
-    items: () => items,
-  };
 }
