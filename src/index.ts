@@ -115,3 +115,29 @@ export { startConsole } from './console/server.js';
 export type { ConsoleOptions, ConsoleServer } from './console/server.js';
 export { storeInbox, approvalsInbox, InboxResolveError } from './console/approval-inbox.js';
 export type { ApprovalInbox, PendingApproval, InboxVerdict, TicketStoreLike, ApprovalsApiLike } from './console/approval-inbox.js';
+
+// approval
+export { approval } from './middleware/approval.js';
+export type { ApprovalOptions } from './middleware/approval.js';
+export type { ApprovalRequest, Approver } from './approval/ask-approver.js';
+export type { ApprovalVerdict } from './approval/resolve.js';
+export type { OnStale } from './approval/stale.js';
+export type { ApprovalEvent, ApprovalEventKind } from './approval/hub.js';
+export type { WaitOptions } from './approval/api.js';
+export { ApprovalTicketError } from './approval/errors.js';
+export type { ApprovalTicketProblem } from './approval/errors.js';
+export { memoryApprovalStore } from './stores/memory-approval-store.js';
+export { fileApprovalStore } from './stores/file-approval-store.js';
+export type { FileApprovalStoreOptions } from './stores/file-approval-store.js';
+export { TICKET_STATUSES } from './stores/approval-store.js';
+export type {
+  ApprovalStore,
+  ApprovalTicket,
+  TicketExecution,
+  TicketFilter,
+  TicketStatus,
+  TicketTransition,
+  TicketChanges,
+  TicketVerdict,
+  TransitionResult,
+} from './stores/approval-store.js';

@@ -17,6 +17,7 @@ import { validateInput, validateOutput } from './middleware/validate.js';
 import { createRunStorage, emptyTotals, type RunRecord } from './run-scope.js';
 import { missingCapability } from './capabilities.js';
 import type { DriftApi } from './drift/api.js';
+import type { ApprovalsApi } from './approval/api.js';
 import type {
   CallObservation,
   Clock,
@@ -92,7 +93,7 @@ export type GuardedTool<Args, Result> = ((args: Args, options?: GuardedCallOptio
 };
 
 /** `warden.approvals` as the approval middleware provides it. */
-export type ApprovalsApi = Record<string, (...args: any[]) => any>;
+export type { ApprovalsApi } from './approval/api.js';
 
 /** Counters of swallowed errors and notable events, by name. */
 export type WardenStats = Record<string, number>;
@@ -415,7 +416,7 @@ export function createWarden(options: WardenOptions): Warden {
       return active.chat(currentRecord()?.info, model, attributes, fn);
     },
     get approvals() {
-      return (capabilities.get('approvals') as ApprovalsApi | undefined) ?? missingCapability('approvals', 'approval()');
+      return (capabilities.get('approvals') as ApprovalsApi | undefined) ?? (missingCapability('approvals', 'approval()') as unknown as ApprovalsApi);
     },
     get drift() {
       return (capabilities.get('drift') as DriftApi | undefined) ?? (missingCapability('drift', 'driftMonitor()') as unknown as DriftApi);

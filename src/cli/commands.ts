@@ -1,4 +1,5 @@
 /** The registry of CLI commands. Add one import and one array entry per command. */
+import { approvalsCommand } from './approvals-command.js';
 import type { CliCommand } from './command.js';
 import { demoCommand } from './demo-command.js';
 import { reportCommand } from './report-command.js';
@@ -13,4 +14,5 @@ export const commands: CliCommand[] = [
   verifyCommand,
   costCommand,
   consoleCommand,
+  approvalsCommand,
 ];
