@@ -32,7 +32,7 @@ without it is refused. Stop with Ctrl-C.
     }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new OptionsError(`\`--port\` must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
-    const approvals = values.approvals ? await inboxFromSpec(values.approvals) : undefined;
+    const approvals = values.approvals ? inboxFromSpec(values.approvals) : undefined;
     const server = await startConsole({ audit: values.audit, port, filter: filterFromFlags(values), ...(approvals && { approvals }) });
     io.stdout(`agentwarden console: ${server.url}\n(open it in a browser on this machine; Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { ApprovalPendingError } from '../../src/errors.js';
+import { approval } from '../../src/middleware/approval.js';
+import { fileApprovalStore } from '../../src/stores/file-approval-store.js';
+import { createWarden } from '../../src/warden.js';
 import { writeFixtureAudit } from '../report/fixture.js';
 
 async function cli(...argv: string[]) {
@@ -57,6 +61,7 @@ describe('agentwarden report / verify / cost / console', () => {
     [['report', 'missing.jsonl'], 1, 'no such file'],
     [['cost'], 2, 'expected one audit file'],
     [['console'], 2, '--audit is required'],
+    [['console', '--audit', 'missing.jsonl'], 1, 'no such file'],
   ])('%j exits %i with a clear message', async (argv, code, message) => {
     const result = await cli(...argv);
     expect(result.code).toBe(code);
@@ -117,8 +122,12 @@ describe('agentwarden report / verify / cost / console', () => {
     expect(result.stderr).toContain('`--by` must be one of department, workflow, agent, model');
   });
 
-  it('console prints a tokened URL on 127.0.0.1, refuses requests without the token and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/cli/main.ts', import.meta.url).pathname, 'console', '--audit', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it('console prints a tokened URL on 127.0.0.1, lists pending approvals from --approvals file:, refuses requests without the token and stops on SIGTERM', async () => {
+    const approvalsFile = join(folder, 'approvals.json');
+    const warden = createWarden({ agent: 'refund-agent', middleware: [approval({ when: () => true, store: fileApprovalStore(approvalsFile) })] });
+    await expect(warden.tool('issue_refund', async () => 'done')({ amount: 900 } as never)).rejects.toBeInstanceOf(ApprovalPendingError);
+    await warden.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/cli/main.ts', import.meta.url).pathname, 'console', '--audit', file, '--approvals', `file:${approvalsFile}`, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let output = '';
@@ -132,6 +141,9 @@ describe('agentwarden report / verify / cost / console', () => {
       const withToken = await fetch(url);
       expect(withToken.status).toBe(200);
       expect(await withToken.text()).toContain('agentwarden console');
+      const token = new URL(url).searchParams.get('token')!;
+      const pending = await fetch(new URL('/api/approvals', url), { headers: { 'x-agentwarden-token': token } });
+      expect(((await pending.json()) as { tickets: Array<{ tool: string; args: unknown }> }).tickets).toEqual([expect.objectContaining({ tool: 'issue_refund', args: { amount: 900 } })]);
       const withoutToken = await fetch(url.replace(/\?token=.*/, ''));
       expect(withoutToken.status).toBe(401);
     } finally {
