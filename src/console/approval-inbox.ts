@@ -45,7 +45,7 @@ export interface TicketStoreLike {
   readonly storeName?: string;
   list(filter?: { status?: string | readonly string[] }): Promise<ReadonlyArray<{ readonly id: string; readonly status: string }>>;
   get(id: string): Promise<{ readonly id: string; readonly status: string } | undefined>;
-  transition(id: string, change: { from: string; to: string; set?: Record<string, unknown>; at: string }): Promise<{ ok: boolean; ticket?: unknown }>;
+  transition(id: string, change: { from: string; to: string; set?: object; at: string }): Promise<{ ok: boolean; ticket?: unknown }>;
 }
 
 /** A ticket that cannot be resolved from the inbox (unknown, or already decided). */

@@ -86,7 +86,12 @@ function clientScript(refreshMs: number, hasInbox: boolean): string {
       approve.disabled = reject.disabled = true;
       const response = await api('/api/approvals/' + encodeURIComponent(ticket.id), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approved, by, reason: reason.value.trim() || undefined }) });
       const body = await response.json().catch(() => ({}));
-      if (response.ok) { card.dataset.resolved = approved ? 'approved' : 'rejected'; message.textContent = (approved ? 'Approved' : 'Rejected') + ' by ' + by; message.className = 'message'; setTimeout(refreshInbox, 800); }
+      if (response.ok) {
+        card.dataset.resolved = approved ? 'approved' : 'rejected';
+        message.textContent = (approved ? 'Approved' : 'Rejected') + ' by ' + by;
+        message.className = 'message';
+        setTimeout(() => { card.remove(); cards.delete(ticket.id); showEmpty(document.getElementById('tickets')); }, 2500);
+      }
       else { message.textContent = body.error || ('HTTP ' + response.status); message.className = 'message error'; approve.disabled = reject.disabled = false; }
     };
     approve.addEventListener('click', () => send(true));
@@ -96,14 +101,32 @@ function clientScript(refreshMs: number, hasInbox: boolean): string {
     return card;
   }
 
+  // Cards stay in place across refreshes (a refresh never wipes what a person is typing);
+  // a resolved card shows its outcome for a moment, then goes.
+  const cards = new Map();
   async function refreshInbox() {
     const container = document.getElementById('tickets');
     const response = await api('/api/approvals');
     if (!response.ok) throw new Error('approvals: HTTP ' + response.status);
     const { tickets } = await response.json();
-    const active = document.activeElement;
-    if (active && active.tagName === 'INPUT' && container.contains(active)) return;
-    container.replaceChildren(...(tickets.length ? tickets.map(ticketCard) : [el('p', { class: 'note' }, 'No pending approvals.')]));
+    const pending = new Set(tickets.map((ticket) => ticket.id));
+    for (const [id, card] of cards) {
+      if (!pending.has(id) && !card.dataset.resolved) { card.remove(); cards.delete(id); }
+    }
+    for (const ticket of tickets) {
+      if (cards.has(ticket.id)) continue;
+      const card = ticketCard(ticket);
+      cards.set(ticket.id, card);
+      container.append(card);
+    }
+    showEmpty(container);
+  }
+
+  function showEmpty(container) {
+    const note = container.querySelector('p.note');
+    if (cards.size > 0) note?.remove();
+    else if (note) note.textContent = 'No pending approvals.';
+    else container.append(el('p', { class: 'note' }, 'No pending approvals.'));
   }
 
   async function tick() {

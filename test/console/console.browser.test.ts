@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeInbox } from '../../src/console/approval-inbox.js';
+import { inboxFromSpec } from '../../src/console/approvals-spec.js';
+import { fileApprovalStore } from '../../src/stores/file-approval-store.js';
 import { startConsole, type ConsoleServer } from '../../src/console/server.js';
 import { INJECTED, writeFixtureAudit } from '../report/fixture.js';
 import { browserSkipReason, launchChromium } from './browser.js';
-import { ticketTable } from './ticket-table.js';
+import { pauseTwoCalls } from './paused-calls.js';
 
 const skip = browserSkipReason();
 
@@ -15,13 +16,17 @@ describe.skipIf(skip !== undefined)('console in Chromium', () => {
   let folder: string;
   let server: ConsoleServer;
   let browser: Browser;
-  let store: ReturnType<typeof ticketTable>;
+  let approvalsFile: string;
+  let ids: { refund: string; wire: string };
+  const ticket = async (id: string) => fileApprovalStore(approvalsFile).get(id);
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'agentwarden-console-browser-'));
     const file = join(folder, 'audit.jsonl');
+    approvalsFile = join(folder, 'approvals.json');
     await writeFixtureAudit(file);
-    store = ticketTable();
-    server = await startConsole({ audit: file, approvals: storeInbox(store), refreshMs: 500 });
+    const tickets = await pauseTwoCalls(approvalsFile);
+    ids = { refund: tickets.refund.id, wire: tickets.wire.id };
+    server = await startConsole({ audit: file, approvals: inboxFromSpec(`file:${approvalsFile}`), refreshMs: 500 });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -47,10 +52,10 @@ describe.skipIf(skip !== undefined)('console in Chromium', () => {
 
   it('shows the live report with its plots and the inbox, args as text, with no console errors', async () => {
     const { page, problems } = await open(server.url);
-    await page.locator('article.ticket[data-ticket="apr_1"]').waitFor();
+    await page.locator(`article.ticket[data-ticket="${ids.refund}"]`).waitFor();
     expect(await page.locator('svg#plot-decisions rect.bar').count()).toBeGreaterThan(0);
     expect(await page.locator('svg#plot-cost polyline.line').count()).toBe(1);
-    const args = await page.locator('article.ticket[data-ticket="apr_1"] pre.args').textContent();
+    const args = await page.locator(`article.ticket[data-ticket="${ids.refund}"] pre.args`).textContent();
     expect(args).toContain(INJECTED.replace(/"/g, '\\"'));
     expect(await page.locator('#inbox img, #inbox script').count()).toBe(0);
     // Let the page refresh itself a few times, then check nothing ran or failed.
@@ -69,30 +74,30 @@ describe.skipIf(skip !== undefined)('console in Chromium', () => {
 
   it('approving in the inbox resolves the ticket in the store', async () => {
     const { page, problems } = await open(server.url);
-    const card = page.locator('article.ticket[data-ticket="apr_1"]');
+    const card = page.locator(`article.ticket[data-ticket="${ids.refund}"]`);
     await card.waitFor();
     await page.fill('#approver', 'dana');
     await card.locator('input.verdict-reason').fill('checked the order');
     await card.locator('button.approve').click();
-    await page.locator('article.ticket[data-ticket="apr_1"][data-resolved="approved"]').waitFor();
-    expect(store.tickets.get('apr_1')).toMatchObject({ status: 'approved', verdict: { approved: true, by: 'dana', reason: 'checked the order' } });
-    await page.locator('article.ticket[data-ticket="apr_1"]').waitFor({ state: 'detached' });
+    await page.locator(`article.ticket[data-ticket="${ids.refund}"][data-resolved="approved"]`).waitFor();
+    expect(await ticket(ids.refund)).toMatchObject({ status: 'approved', verdict: { approved: true, by: 'dana', reason: 'checked the order' } });
+    await page.locator(`article.ticket[data-ticket="${ids.refund}"]`).waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('a third-party page cannot approve: its cross-origin request is blocked', async () => {
     const { page } = await open('about:blank');
-    const outcome = await page.evaluate(async ({ base, token }) => {
+    const outcome = await page.evaluate(async ({ base, token, id }) => {
       try {
-        const response = await fetch(`${base}/api/approvals/apr_2`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-agentwarden-token': token }, body: JSON.stringify({ approved: true, by: 'mallory' }) });
+        const response = await fetch(`${base}/api/approvals/${id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-agentwarden-token': token }, body: JSON.stringify({ approved: true, by: 'mallory' }) });
         return `status ${response.status}`;
       } catch (error) {
         return `blocked: ${(error as Error).message}`;
       }
-    }, { base: `http://127.0.0.1:${server.port}`, token: server.token });
+    }, { base: `http://127.0.0.1:${server.port}`, token: server.token, id: ids.wire });
     expect(outcome).toMatch(/^blocked/);
-    expect(store.tickets.get('apr_2')!.status).toBe('pending');
+    expect((await ticket(ids.wire))?.status).toBe('pending');
     await page.close();
   });
 });
