@@ -60,7 +60,8 @@ function breakIfStale(lockPath: string, staleMs: number): void {
   } catch {
     return; // Released meanwhile, or half-written by its owner right now.
   }
-  if (age < staleMs && isAlive(owner.pid)) return;
+  // A lock just created may not hold its owner yet: only a known-dead owner or old age breaks it.
+  if (age < staleMs && (owner.token === undefined || isAlive(owner.pid))) return;
   try {
     // Rename first: of several processes breaking the same stale lock, one wins; the token
     // check keeps a fresh lock taken in between from being removed.

@@ -73,6 +73,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let retryUntil = 0;
   let closed = false;
   let flushing = false;
+  /** False for devices and pipes (`/dev/stdout`), which other writers cannot share a chain on. */
+  let lockable: boolean | undefined;
 
   const at = () => new Date(options.now()).toISOString();
   const pending = () => queue.length - head;
@@ -202,7 +204,10 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     if (pending() === 0 && fd !== undefined) return;
     flushing = true;
     try {
-      withAppendLock(file, writeBatch, LOCK_OPTIONS);
+      if (fd === undefined) mkdirSync(dirname(file), { recursive: true });
+      lockable ??= !isSpecialFile(file);
+      if (lockable) withAppendLock(file, writeBatch, LOCK_OPTIONS);
+      else writeBatch();
     } catch (error) {
       fail(error);
     } finally {
@@ -267,4 +272,12 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       return pending();
     },
   };
+}
+
+function isSpecialFile(file: string): boolean {
+  try {
+    return !statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

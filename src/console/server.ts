@@ -26,7 +26,7 @@ export interface ConsoleOptions {
   approvals?: ApprovalInbox;
   /** Port; `0` picks a free one. Defaults to `0`. */
   port?: number;
-  /** Interface to listen on. Defaults to `127.0.0.1` (loopback only). */
+  /** Interface to listen on. Defaults to `127.0.0.1` (loopback only); requests must name it (or localhost) as Host. */
   host?: string;
   /** Access token; defaults to 32 random bytes. */
   token?: string;
@@ -72,7 +72,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', `http://${host}:${port}`);
-    if (!allowedHost(request.headers.host, port)) return send(response, 421, { error: 'wrong Host header' });
+    if (!allowedHost(request.headers.host, host, port)) return send(response, 421, { error: 'wrong Host header' });
     const headerToken = request.headers[TOKEN_HEADER];
     const presented = typeof headerToken === 'string' ? headerToken : url.searchParams.get('token') ?? '';
     if (!sameSecret(presented, token)) return send(response, 401, { error: 'missing or wrong token' });
@@ -97,7 +97,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
     // A state change needs the token in the header (never only in the URL), JSON, and no foreign Origin.
     if (typeof request.headers[TOKEN_HEADER] !== 'string') return send(response, 401, { error: `state-changing requests need the token in the ${TOKEN_HEADER} header` });
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedOrigin(origin, port)) return send(response, 403, { error: 'cross-origin request refused' });
+    if (origin !== undefined && !allowedOrigin(origin, host, port)) return send(response, 403, { error: 'cross-origin request refused' });
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, { error: 'send JSON' });
     if (!options.approvals) return send(response, 404, { error: 'no approval store configured' });
     let body: { approved?: unknown; by?: unknown; reason?: unknown };
@@ -140,12 +140,17 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
   };
 }
 
-function allowedHost(header: string | undefined, port: number): boolean {
-  return header === `127.0.0.1:${port}` || header === `localhost:${port}` || header === `[::1]:${port}`;
+function hostNames(host: string, port: number): string[] {
+  const own = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, own];
 }
 
-function allowedOrigin(origin: string, port: number): boolean {
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}` || origin === `http://[::1]:${port}`;
+function allowedHost(header: string | undefined, host: string, port: number): boolean {
+  return header !== undefined && hostNames(host, port).includes(header);
+}
+
+function allowedOrigin(origin: string, host: string, port: number): boolean {
+  return hostNames(host, port).some((name) => origin === `http://${name}`);
 }
 
 function sameSecret(presented: string, expected: string): boolean {

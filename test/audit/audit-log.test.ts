@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/audit/audit-log.js';
@@ -149,6 +149,7 @@ describe('auditLog', () => {
     expect(errors[0]).toBeInstanceOf(AuditWriteError);
     expect(errors[0]).toMatchObject({ code: 'audit_write_failed', systemCode: 'ENOSPC' });
     expect(warden.stats()['audit.errors']).toBeGreaterThan(0);
+    expect(existsSync('/dev/full.lock')).toBe(false);
   });
 
   it('reports an event that arrives after close as an error instead of losing it silently', async () => {
