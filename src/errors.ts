@@ -93,12 +93,15 @@ export class BudgetExceededError extends BlockedCallError {
   readonly limit: number;
   readonly spent: number;
   readonly requested: number;
-  constructor(decision: Decision, context: { scope: string; limit: number; spent: number; requested: number }) {
+  /** What `limit`, `spent` and `requested` count: tokens or USD. */
+  readonly unit: 'tokens' | 'usd';
+  constructor(decision: Decision, context: { scope: string; limit: number; spent: number; requested: number; unit?: 'tokens' | 'usd' }) {
     super(decision, 'budget_exceeded');
     this.scope = context.scope;
     this.limit = context.limit;
     this.spent = context.spent;
     this.requested = context.requested;
+    this.unit = context.unit ?? 'tokens';
   }
 }
 

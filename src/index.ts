@@ -141,3 +141,73 @@ export type {
   TicketVerdict,
   TransitionResult,
 } from './stores/approval-store.js';
+
+// versions
+export { versions } from './versions/registry.js';
+export type { VersionRegistry, VersionsOptions, ChangeOptions } from './versions/registry.js';
+export type { RegistryChange } from './versions/registry-file.js';
+export { sessionBucket } from './versions/route.js';
+export type { CanaryRoute, RouteOptions } from './versions/route.js';
+export type { WatchOptions, DriftSource } from './versions/watch.js';
+export { VersionRegistryError } from './versions/errors.js';
+export type { VersionRegistryErrorCode } from './versions/errors.js';
+export { recorder } from './replay/recorder.js';
+export type { Recorder, RecorderOptions } from './replay/recorder.js';
+export { replayer } from './replay/replayer.js';
+export type { Replayer, ReplayerOptions, ReplayReport } from './replay/replayer.js';
+export { readCassette, isCassette, CASSETTE_FORMAT } from './replay/cassette.js';
+export type { Cassette, RecordedCall, RecordedDecision, RecordedError, RecordedModelCall, RecordedModelTurn } from './replay/cassette.js';
+export { recordModelTurn, nextModelTurn } from './replay/model-turns.js';
+export type { CapabilityLookup, RecorderCapability, ReplayerCapability } from './replay/model-turns.js';
+export type { Divergence, DivergenceKind } from './replay/divergence.js';
+export { InvalidCassetteError, ReplayDivergenceError, ReplayedToolError } from './replay/errors.js';
+export { compareVersions } from './eval/compare.js';
+export { exact, regex, schema, custom, llmJudge } from './eval/scorers.js';
+export type { LlmJudgeOptions } from './eval/scorers.js';
+export { formatComparison } from './eval/table.js';
+export type { FormatOptions } from './eval/table.js';
+export { scriptedModel } from './eval/scripted-model.js';
+export type { ScriptedModel } from './eval/scripted-model.js';
+export { caseFromCassette, readCases } from './eval/cases.js';
+export { defineEvalConfig } from './eval/config.js';
+export type { EvalConfig } from './eval/config.js';
+export { pairedPermutationTest } from './eval/stats.js';
+export type { PairedTestResult } from './eval/stats.js';
+export type {
+  CaseComparison,
+  CaseRun,
+  CompareOptions,
+  Comparison,
+  EvalAgent,
+  EvalAgentContext,
+  EvalCase,
+  EvalRole,
+  EvalSetup,
+  MetricRow,
+  ScoreContext,
+  ScoreValue,
+  Scorer,
+  Threshold,
+} from './eval/types.js';
+// budget
+export { tokenBudget } from './middleware/token-budget.js';
+export type { TokenBudgetOptions } from './middleware/token-budget.js';
+export type { BudgetLimits, ScopedLimit } from './budget/options.js';
+export type { BudgetMeter, LimitRaise, LimitRaised } from './budget/meter.js';
+export type { BudgetPauseTicket, RefusalFigures } from './budget/exceeded.js';
+export type { BudgetPeriod } from './budget/periods.js';
+export type { ModelPrice, PricingTable } from './budget/pricing.js';
+export type { ThresholdCrossing } from './budget/thresholds.js';
+export type { BudgetEvent, BudgetThresholdEvent, BudgetExceededEvent, BudgetPausedEvent, BudgetRaisedEvent, BudgetUnpricedEvent } from './budget/events.js';
+export type { CostLine, CostReport, LimitStatus } from './types.js';
+export { windowId } from './budget/periods.js';
+export { costMicros, usdToMicros, microsToUsd } from './budget/pricing.js';
+export { BUDGET_THRESHOLDS } from './budget/thresholds.js';
+export { usageAttributes } from './budget/attributes.js';
+export { estimateTokens } from './budget/estimate.js';
+export { isBudgetStore } from './stores/budget-store.js';
+export type { BudgetStore, BudgetLine, ReserveRequest, ReserveOutcome, BudgetRefusal, SettleRequest, SettleOutcome, SettledLine, BudgetTotals, BudgetEntry, BudgetSnapshot } from './stores/budget-store.js';
+export { memoryBudgetStore } from './stores/memory-budget-store.js';
+export type { MemoryBudgetStore, MemoryBudgetStoreOptions } from './stores/memory-budget-store.js';
+export { fileBudgetStore } from './stores/file-budget-store.js';
+export type { FileBudgetStore, FileBudgetStoreOptions } from './stores/file-budget-store.js';

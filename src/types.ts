@@ -232,11 +232,53 @@ export interface WardenEvents {
   [event: string]: (...args: any[]) => void;
 }
 
+/** Spend of one scope in a cost report. */
+export interface CostLine {
+  /** Input + output tokens. */
+  readonly tokens: number;
+  /** USD of the priced part (unpriced models add tokens only). */
+  readonly costUsd: number;
+  /** Settled model calls. */
+  readonly calls: number;
+  /** True when some of these tokens came from a model with no price. */
+  readonly unpriced?: boolean;
+}
+
+/** A configured ceiling and its use in the current window. */
+export interface LimitStatus {
+  /** e.g. `department:finance`. */
+  readonly scope: string;
+  /** Window id (`d2026-11-26`, `m2026-11`...); absent for all-time lines. */
+  readonly window?: string;
+  readonly unit: 'tokens' | 'usd';
+  readonly limit: number;
+  readonly spent: number;
+  readonly held: number;
+  /** spent / limit × 100. */
+  readonly percent: number;
+}
+
+/** `warden.costs()`: spend by run, agent, workflow, department and model, plus limits in force. */
+export interface CostReport {
+  /** ISO-8601 time of the snapshot. */
+  readonly at: string;
+  readonly total: CostLine;
+  /** Cost per task = cost per run. */
+  readonly byRun: Readonly<Record<string, CostLine>>;
+  readonly byAgent: Readonly<Record<string, CostLine>>;
+  readonly byWorkflow: Readonly<Record<string, CostLine>>;
+  readonly byDepartment: Readonly<Record<string, CostLine>>;
+  /** department → workflow → spend. */
+  readonly byDepartmentWorkflow: Readonly<Record<string, Readonly<Record<string, CostLine>>>>;
+  readonly byModel: Readonly<Record<string, CostLine>>;
+  readonly limits: readonly LimitStatus[];
+}
+
 /** Budgets plug into the warden through this (registered by `tokenBudget`). */
 export interface UsageMeter {
   reserve(run: RunInfo | undefined, estimate: UsageEstimate): Promise<ReservationHandle>;
   record(run: RunInfo | undefined, usage: UsageInput, reservation?: ReservationHandle): Promise<SettledUsage>;
-  costs(): unknown;
+  costs(): Promise<CostReport>;
 }
 
 /** Span helpers the tracing middleware registers, used by the warden and adapters. */

@@ -21,6 +21,7 @@ import type { ApprovalsApi } from './approval/api.js';
 import type {
   CallObservation,
   Clock,
+  CostReport,
   Decision,
   Middleware,
   ReservationHandle,
@@ -120,8 +121,8 @@ export interface Warden {
   reserve(estimate: UsageEstimate): Promise<ReservationHandle>;
   /** Settles a model call's real usage, prices it and adds it to the span and run totals. */
   recordUsage(usage: UsageInput, reservation?: ReservationHandle): Promise<SettledUsage>;
-  /** Spend so far, by scope and model (from `tokenBudget`). */
-  costs(): unknown;
+  /** Spend so far, by scope and model (from `tokenBudget`; all zero without it). */
+  costs(): Promise<CostReport>;
   /** Runs `fn` in a `chat {model}` span under the current run (used by adapters). */
   traceChat<T>(model: string, attributes: Record<string, unknown>, fn: (span: import('@opentelemetry/api').Span | undefined) => Promise<T>): Promise<T>;
   /** The approval inbox (from `approval`). */
@@ -408,7 +409,9 @@ export function createWarden(options: WardenOptions): Warden {
     },
     costs() {
       const meter = capabilities.get('usage') as UsageMeter | undefined;
-      return meter ? meter.costs() : {};
+      if (meter) return meter.costs();
+      const none = { tokens: 0, costUsd: 0, calls: 0 };
+      return Promise.resolve({ at: new Date(clock.now()).toISOString(), total: none, byRun: {}, byAgent: {}, byWorkflow: {}, byDepartment: {}, byDepartmentWorkflow: {}, byModel: {}, limits: [] });
     },
     traceChat(model, attributes, fn) {
       const active = tracer();

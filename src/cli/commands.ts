@@ -6,6 +6,7 @@ import { reportCommand } from './report-command.js';
 import { verifyCommand } from './verify-command.js';
 import { costCommand } from './cost-command.js';
 import { consoleCommand } from './console-command.js';
+import { evalCommand } from './eval-command.js';
 
 /** Every `agentwarden` command, in help order. */
 export const commands: CliCommand[] = [
@@ -15,4 +16,5 @@ export const commands: CliCommand[] = [
   costCommand,
   consoleCommand,
   approvalsCommand,
+  evalCommand,
 ];

@@ -1,0 +1,194 @@
+/**
+ * The in-process cost ledger behind the memory and file budget stores: totals and holds per
+ * scope and window, and live reservations. Every operation is synchronous, so in one
+ * JavaScript process each is atomic by construction — no await between check and charge.
+ * It implements the `BudgetStore` semantics exactly; the stores add only async wrapping
+ * and (for the file store) a journal.
+ */
+import { windowNamer } from './periods.js';
+import type {
+  BudgetEntry,
+  BudgetLine,
+  BudgetSnapshot,
+  BudgetTotals,
+  ReserveOutcome,
+  ReserveRequest,
+  SettleOutcome,
+  SettleRequest,
+} from '../stores/budget-store.js';
+
+interface MutableEntry {
+  readonly scope: string;
+  readonly window: string | undefined;
+  tokens: number;
+  costMicros: number;
+  settlements: number;
+  heldTokens: number;
+  heldCostMicros: number;
+}
+
+interface Reservation {
+  readonly entries: readonly MutableEntry[];
+  readonly tokens: number;
+  readonly costMicros: number;
+  readonly expiresAt: number;
+}
+
+/** The synchronous ledger; `now` is passed in so a caller can use one instant per step. */
+export interface Ledger {
+  reserve(request: ReserveRequest, now: number): ReserveOutcome;
+  settle(request: SettleRequest, now: number): SettleOutcome;
+  release(id: string, now: number): boolean;
+  snapshot(lines: readonly BudgetLine[] | undefined, now: number): BudgetSnapshot;
+  /** Adds settled totals directly (journal replay). */
+  restore(scope: string, window: string | undefined, tokens: number, costMicros: number, settlements: number): void;
+  /** Number of live reservations (for tests and stats). */
+  readonly liveReservations: number;
+}
+
+const ZERO: BudgetTotals = Object.freeze({ tokens: 0, costMicros: 0, settlements: 0, heldTokens: 0, heldCostMicros: 0 });
+
+/** A fresh, empty ledger. */
+export function createLedger(): Ledger {
+  // scope → window ('' for all-time) → totals; nested maps avoid building a key per lookup.
+  const entries = new Map<string, Map<string, MutableEntry>>();
+  const reservations = new Map<string, Reservation>();
+  let nextExpiry = Number.POSITIVE_INFINITY;
+  const windowId = windowNamer();
+
+  const find = (scope: string, window: string | undefined) => entries.get(scope)?.get(window ?? '');
+
+  function entryFor(scope: string, window: string | undefined): MutableEntry {
+    let windows = entries.get(scope);
+    if (!windows) entries.set(scope, (windows = new Map()));
+    let entry = windows.get(window ?? '');
+    if (!entry) {
+      entry = { scope, window, tokens: 0, costMicros: 0, settlements: 0, heldTokens: 0, heldCostMicros: 0 };
+      windows.set(window ?? '', entry);
+    }
+    return entry;
+  }
+
+  function drop(reservation: Reservation): void {
+    for (const entry of reservation.entries) {
+      entry.heldTokens -= reservation.tokens;
+      entry.heldCostMicros -= reservation.costMicros;
+    }
+  }
+
+  function sweep(now: number): void {
+    if (now < nextExpiry) return;
+    nextExpiry = Number.POSITIVE_INFINITY;
+    for (const [id, reservation] of reservations) {
+      if (reservation.expiresAt <= now) {
+        drop(reservation);
+        reservations.delete(id);
+      } else if (reservation.expiresAt < nextExpiry) {
+        nextExpiry = reservation.expiresAt;
+      }
+    }
+  }
+
+  return {
+    reserve(request, now) {
+      assertAmounts('reserve', request.tokens, request.costMicros);
+      sweep(now);
+      if (reservations.has(request.id)) throw new RangeError(`reserve: reservation id "${request.id}" is already live`);
+      const windows = request.lines.map((line) => windowId(line.period, now));
+      for (let index = 0; index < request.lines.length; index++) {
+        const line = request.lines[index]!;
+        const window = windows[index];
+        const current = find(line.scope, window) ?? ZERO;
+        if (line.maxTokens !== undefined && current.tokens + current.heldTokens + request.tokens > line.maxTokens) {
+          return refuse(line.scope, window, 'tokens', line.maxTokens, current.tokens, current.heldTokens, request.tokens);
+        }
+        if (line.maxCostMicros !== undefined && current.costMicros + current.heldCostMicros + request.costMicros > line.maxCostMicros) {
+          return refuse(line.scope, window, 'costMicros', line.maxCostMicros, current.costMicros, current.heldCostMicros, request.costMicros);
+        }
+      }
+      const held = request.lines.map((line, index) => entryFor(line.scope, windows[index]));
+      for (const entry of held) {
+        entry.heldTokens += request.tokens;
+        entry.heldCostMicros += request.costMicros;
+      }
+      const expiresAt = now + request.ttlMs;
+      reservations.set(request.id, { entries: held, tokens: request.tokens, costMicros: request.costMicros, expiresAt });
+      if (expiresAt < nextExpiry) nextExpiry = expiresAt;
+      return { ok: true };
+    },
+
+    settle(request, now) {
+      assertAmounts('settle', request.tokens, request.costMicros);
+      sweep(now);
+      if (request.reservationId !== undefined) this.release(request.reservationId, now);
+      const lines = request.lines.map((line) => {
+        const entry = entryFor(line.scope, windowId(line.period, now));
+        const before = copyTotals(entry);
+        entry.tokens += request.tokens;
+        entry.costMicros += request.costMicros;
+        entry.settlements += 1;
+        const settled: { scope: string; window?: string; before: BudgetTotals; after: BudgetTotals } = { scope: entry.scope, before, after: copyTotals(entry) };
+        if (entry.window !== undefined) settled.window = entry.window;
+        return settled;
+      });
+      return { lines };
+    },
+
+    release(id, now) {
+      sweep(now);
+      const reservation = reservations.get(id);
+      if (!reservation) return false;
+      drop(reservation);
+      reservations.delete(id);
+      return true;
+    },
+
+    snapshot(lines, now) {
+      sweep(now);
+      const list: BudgetEntry[] = lines
+        ? lines.map((line) => {
+            const window = windowId(line.period, now);
+            return toEntry(find(line.scope, window) ?? { scope: line.scope, window, ...ZERO });
+          })
+        : [...entries.values()].flatMap((windows) => [...windows.values()].map(toEntry));
+      return { at: now, entries: list };
+    },
+
+    restore(scope, window, tokens, costMicros, settlements) {
+      const entry = entryFor(scope, window);
+      entry.tokens += tokens;
+      entry.costMicros += costMicros;
+      entry.settlements += settlements;
+    },
+
+    get liveReservations() {
+      return reservations.size;
+    },
+  };
+}
+
+function refuse(scope: string, window: string | undefined, unit: 'tokens' | 'costMicros', limit: number, spent: number, held: number, requested: number): ReserveOutcome {
+  return { ok: false, refusal: { scope, unit, limit, spent, held, requested, ...(window !== undefined && { window }) } };
+}
+
+function copyTotals(entry: BudgetTotals): BudgetTotals {
+  return { tokens: entry.tokens, costMicros: entry.costMicros, settlements: entry.settlements, heldTokens: entry.heldTokens, heldCostMicros: entry.heldCostMicros };
+}
+
+function toEntry(entry: BudgetTotals & { scope: string; window?: string | undefined }): BudgetEntry {
+  const copy: { -readonly [K in keyof BudgetEntry]: BudgetEntry[K] } = {
+    scope: entry.scope,
+    tokens: entry.tokens,
+    costMicros: entry.costMicros,
+    settlements: entry.settlements,
+    heldTokens: entry.heldTokens,
+    heldCostMicros: entry.heldCostMicros,
+  };
+  if (entry.window !== undefined) copy.window = entry.window;
+  return copy;
+}
+
+function assertAmounts(operation: string, tokens: number, costMicros: number): void {
+  if (!Number.isSafeInteger(tokens) || tokens < 0) throw new RangeError(`${operation}: \`tokens\` must be a non-negative integer, got ${tokens}`);
+  if (!Number.isSafeInteger(costMicros) || costMicros < 0) throw new RangeError(`${operation}: \`costMicros\` must be a non-negative integer, got ${costMicros}`);
+}
