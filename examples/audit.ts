@@ -10,39 +10,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditLog, buildReport, createWarden, policy, renderHtml, verifyAudit, type UsageMeter } from '../src/index.js';
+import { auditLog, buildReport, createWarden, policy, renderHtml, tokenBudget, verifyAudit } from '../src/index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'agentwarden-audit-example-'));
 const file = join(folder, 'audit.jsonl');
-const PRICES: Record<string, { input: number; output: number }> = { 'gpt-4o': { input: 2.5, output: 10 }, 'gpt-4o-mini': { input: 0.15, output: 0.6 } };
-
-/** A tiny pricing meter (tokenBudget() does this for real, with budgets on top). */
-const pricing = {
-  attach(host: Parameters<NonNullable<import('../src/index.js').Middleware['attach']>>[0]) {
-    const meter: UsageMeter = {
-      reserve: async () => ({ id: 'none', tokens: 0, costUsd: 0, release: async () => {} }),
-      record: async (run, usage) => ({
-        ...usage,
-        agent: host.agent,
-        versionId: (run?.version ?? host.version).id,
-        at: new Date().toISOString(),
-        ...(run && { runId: run.runId, workflow: run.workflow, department: run.department, sessionId: run.sessionId }),
-        costUsd: (usage.inputTokens * PRICES[usage.model]!.input + usage.outputTokens * PRICES[usage.model]!.output) / 1e6,
-      }),
-      costs: () => ({}),
-    };
-    host.provide('usage', meter);
-  },
-};
+/** USD per 1M tokens. */
+const PRICES = { 'gpt-4o': { input: 2.5, output: 10 }, 'gpt-4o-mini': { input: 0.15, output: 0.6 } };
 
 /** One deploy of the agent: a model, a policy, the audit log. */
 async function deploy(model: string, sessions: Array<{ department: string; customer: string; steps: Array<[string, Record<string, unknown>]> }>, haltAfter?: number) {
   const warden = createWarden({
     agent: 'refund-agent',
     version: { model, prompt: 'You are a careful refund agent.', knowledgeBase: 'kb-2026-03' },
-    middleware: [policy({ deny: ['wire_money'], rules: [{ name: 'no-huge-refunds', when: (call) => call.tool === 'issue_refund' && (call.args as { amount: number }).amount > 1000, then: 'deny', reason: 'refunds over $1,000 are never automatic' }] })],
+    middleware: [tokenBudget({ pricing: PRICES, costLimits: { department: { finance: 0.02 } } }), policy({ deny: ['wire_money'], rules: [{ name: 'no-huge-refunds', when: (call) => call.tool === 'issue_refund' && (call.args as { amount: number }).amount > 1000, then: 'deny', reason: 'refunds over $1,000 are never automatic' }] })],
     audit: auditLog({ file, redact: (key, value) => (key === 'email' ? '[redacted]' : value) }),
-    plugins: [pricing],
   });
   const tools = {
     lookup_order: warden.tool('lookup_order', async (args: Record<string, unknown>) => ({ orderId: args.orderId, total: 120 })),
@@ -85,7 +66,7 @@ console.log(`after editing one refund amount in a copy: ok=${caught.ok}, broken 
 
 const report = await buildReport(file);
 const { summary } = report;
-console.log(`\nReport: ${summary.runs} runs, ${summary.calls} calls, ${summary.denials} denials, ${summary.halts} halts, ${summary.versionChanges} version change, spend $${summary.spendUsd.toFixed(4)}`);
+console.log(`\nReport: ${summary.runs} runs, ${summary.calls} calls, ${summary.denials} denials, ${summary.halts} halts, ${summary.budgetEvents} budget event, ${summary.versionChanges} version change, spend $${summary.spendUsd.toFixed(4)}`);
 for (const incident of report.incidents.items) console.log(`  ${incident.outcome} ${incident.tool} (${incident.by}): ${incident.reason}`);
 console.log('Cost by department:');
 for (const row of report.cost.department) console.log(`  ${row.key.padEnd(8)} $${row.costUsd.toFixed(4)}  ${row.inputTokens + row.outputTokens} tokens`);

@@ -1,42 +1,21 @@
 /**
- * A realistic audit file for report, CLI and browser tests, written by a real warden: three
- * departments, priced and unpriced model usage, a denied call whose args carry an injected
- * <script>, a kill-switch halt, a pause with its verdict, budget/drift/approval events and
- * a version change.
+ * A realistic audit file for report, CLI and browser tests, written by a real warden with
+ * the real `tokenBudget` (pricing, a finance cost ceiling whose thresholds fire, an unpriced
+ * model): three departments, a denied call whose args carry an injected <script>, a
+ * kill-switch halt, pauses, approval and drift events and a version change.
  */
 import { auditLog } from '../../src/audit/audit-log.js';
 import { decide } from '../../src/decision.js';
 import { ApprovalPendingError, PolicyDeniedError } from '../../src/errors.js';
 import { fakeClock } from '../../src/testing/fake-clock.js';
-import type { Middleware, RunInfo, SettledUsage, UsageInput, UsageMeter, WardenHost } from '../../src/types.js';
+import { tokenBudget } from '../../src/middleware/token-budget.js';
+import type { Middleware, WardenHost } from '../../src/types.js';
 import { createWarden } from '../../src/warden.js';
 
 /** The injected markup placed in a denied call's args. */
 export const INJECTED = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">';
 
 const PRICES: Record<string, { input: number; output: number }> = { 'gpt-4o': { input: 2.5, output: 10 }, 'gpt-4o-mini': { input: 0.15, output: 0.6 } };
-
-/** A usage meter that prices per 1M tokens (the contract `tokenBudget` implements). */
-function pricingMeter(host: () => WardenHost): UsageMeter {
-  return {
-    reserve: async () => ({ id: 'r', tokens: 0, costUsd: 0, release: async () => {} }),
-    async record(run: RunInfo | undefined, usage: UsageInput): Promise<SettledUsage> {
-      const price = PRICES[usage.model];
-      return {
-        ...usage,
-        agent: host().agent,
-        versionId: (run?.version ?? host().version).id,
-        at: new Date(host().clock.now()).toISOString(),
-        ...(run && { runId: run.runId }),
-        ...(run?.workflow !== undefined && { workflow: run.workflow }),
-        ...(run?.department !== undefined && { department: run.department }),
-        ...(run?.sessionId !== undefined && { sessionId: run.sessionId }),
-        ...(price ? { costUsd: (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1e6 } : { unpriced: true }),
-      };
-    },
-    costs: () => ({}),
-  };
-}
 
 /** Denies `wire_money`; pauses `issue_refund` over 100 (then a person rejects or approves). */
 const guard: Middleware = async (call, next) => {
@@ -54,9 +33,10 @@ export async function writeFixtureAudit(file: string): Promise<{ start: number; 
   const clock = fakeClock(Date.UTC(2026, 2, 1, 9, 0, 0));
   const start = clock.now();
   let host: WardenHost | undefined;
-  const plugin = { attach: (h: WardenHost) => void ((host = h), h.provide('usage', pricingMeter(() => h))) };
+  const plugin = { attach: (h: WardenHost) => void (host = h) };
   for (const [index, model] of ['gpt-4o', 'gpt-4o-mini'].entries()) {
-    const warden = createWarden({ agent: 'refund-agent', version: { model, prompt: 'refund politely' }, clock, middleware: [guard], audit: auditLog({ file }), plugins: [plugin] });
+    const budget = tokenBudget({ pricing: PRICES, costLimits: { department: { finance: 0.02 } }, guardToolCalls: false });
+    const warden = createWarden({ agent: 'refund-agent', version: { model, prompt: 'refund politely' }, clock, middleware: [budget, guard], audit: auditLog({ file }), plugins: [plugin] });
     const lookup = warden.tool('lookup_order', async (args: { orderId: string }) => ({ orderId: args.orderId, total: 120 }));
     const refund = warden.tool('issue_refund', async (args: { orderId: string; amount: number }) => `refunded ${args.amount}`);
     const wire = warden.tool('wire_money', async (_args: { to: string; note: string }) => 'sent');
@@ -75,7 +55,6 @@ export async function writeFixtureAudit(file: string): Promise<{ start: number; 
     }
     if (index === 0) {
       await warden.recordUsage({ model: 'mystery-model', inputTokens: 500, outputTokens: 50 });
-      host!.emit('budget', { type: 'threshold', scope: 'department:finance', unit: 'usd', percent: 80, limit: 0.01, spent: 0.008, agent: 'refund-agent', at: new Date(clock.now()).toISOString() });
       host!.emit('approval', { kind: 'rejected', ticket: { id: 'apr_1', tool: 'issue_refund', callId: 'c1', verdict: { approved: false, by: 'dana', reason: 'customer is not eligible' } }, at: new Date(clock.now()).toISOString() });
       host!.emit('drift', { metric: 'error_rate', kind: 'mean', baseline: { kind: 'mean', mean: 0.02 }, current: 0.31, direction: 'up', statistic: { test: 'cusum', value: 7.2, threshold: 5, reference: 0 }, versionId: warden.version.id, agent: 'refund-agent', at: new Date(clock.now()).toISOString() });
       warden.halt('operator stopped refunds');

@@ -22,7 +22,7 @@ describe('incident report', () => {
   it('summarises calls, denials, halts, approvals, spend, budget, drift and version changes', async () => {
     const data = await buildReport(file);
     expect(data.integrity.ok).toBe(true);
-    expect(data.summary).toMatchObject({ runs: 12, calls: 27, callsBlocked: 5, denials: 2, halts: 1, pauses: 2, budgetEvents: 1, driftAlerts: 1, versionChanges: 1, unpricedModelCalls: 1 });
+    expect(data.summary).toMatchObject({ runs: 12, calls: 27, callsBlocked: 5, denials: 2, halts: 1, pauses: 2, budgetEvents: 2, driftAlerts: 1, versionChanges: 1, unpricedModelCalls: 1 });
     const expectedSpend = [0, 1, 2, 3, 4, 5].reduce((sum, run) => sum + ((1200 + run * 100) * (2.5 + 0.15) + 300 * (10 + 0.6)) / 1e6, 0);
     expect(data.summary.spendUsd).toBeCloseTo(expectedSpend, 10);
   });
@@ -59,7 +59,7 @@ describe('incident report', () => {
 
   it('renders Markdown with the summary, cost tables and incidents, with injected markup escaped', async () => {
     const markdown = renderMarkdown(await buildReport(file));
-    expect(markdown).toContain('Chain intact: 66 lines verified.');
+    expect(markdown).toContain('Chain intact: 67 lines verified.');
     expect(markdown).toContain('| Denials | 2 |');
     expect(markdown).toContain('## Cost by department');
     expect(markdown).toContain('| sales | $0.0146 |');
