@@ -5,28 +5,18 @@
  * kill-switch halt, pauses, approval and drift events and a version change.
  */
 import { auditLog } from '../../src/audit/audit-log.js';
-import { decide } from '../../src/decision.js';
-import { ApprovalPendingError, PolicyDeniedError } from '../../src/errors.js';
+import { approval } from '../../src/middleware/approval.js';
+import { policy } from '../../src/middleware/policy.js';
+import { memoryApprovalStore } from '../../src/stores/memory-approval-store.js';
 import { fakeClock } from '../../src/testing/fake-clock.js';
 import { tokenBudget } from '../../src/middleware/token-budget.js';
-import type { Middleware, WardenHost } from '../../src/types.js';
+import type { WardenHost } from '../../src/types.js';
 import { createWarden } from '../../src/warden.js';
 
 /** The injected markup placed in a denied call's args. */
 export const INJECTED = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">';
 
 const PRICES: Record<string, { input: number; output: number }> = { 'gpt-4o': { input: 2.5, output: 10 }, 'gpt-4o-mini': { input: 0.15, output: 0.6 } };
-
-/** Denies `wire_money`; pauses `issue_refund` over 100 (then a person rejects or approves). */
-const guard: Middleware = async (call, next) => {
-  if (call.tool === 'wire_money') throw new PolicyDeniedError(decide(call, { outcome: 'deny', by: 'policy', rule: 'no-wires', reason: 'wires are never allowed for this agent' }));
-  const amount = (call.args as { amount?: number }).amount ?? 0;
-  if (call.tool === 'issue_refund' && amount > 100) {
-    const pause = decide(call, { outcome: 'pause', by: 'approval', rule: 'large-refund', reason: `refund of ${amount} needs a person` });
-    throw new ApprovalPendingError(pause, { id: `apr_${call.callId}` });
-  }
-  return next();
-};
 
 /** Writes the fixture to `file`; returns the times it spans. */
 export async function writeFixtureAudit(file: string): Promise<{ start: number; end: number }> {
@@ -36,7 +26,9 @@ export async function writeFixtureAudit(file: string): Promise<{ start: number; 
   const plugin = { attach: (h: WardenHost) => void (host = h) };
   for (const [index, model] of ['gpt-4o', 'gpt-4o-mini'].entries()) {
     const budget = tokenBudget({ pricing: PRICES, costLimits: { department: { finance: 0.02 } }, guardToolCalls: false });
-    const warden = createWarden({ agent: 'refund-agent', version: { model, prompt: 'refund politely' }, clock, middleware: [budget, guard], audit: auditLog({ file }), plugins: [plugin] });
+    // Wires are never allowed; refunds over 100 wait for a person.
+    const gates = [policy({ deny: ['wire_money'] }), approval({ when: (call) => call.tool === 'issue_refund' && (call.args as { amount: number }).amount > 100, store: memoryApprovalStore() })];
+    const warden = createWarden({ agent: 'refund-agent', version: { model, prompt: 'refund politely' }, clock, middleware: [budget, ...gates], audit: auditLog({ file }), plugins: [plugin] });
     const lookup = warden.tool('lookup_order', async (args: { orderId: string }) => ({ orderId: args.orderId, total: 120 }));
     const refund = warden.tool('issue_refund', async (args: { orderId: string; amount: number }) => `refunded ${args.amount}`);
     const wire = warden.tool('wire_money', async (_args: { to: string; note: string }) => 'sent');

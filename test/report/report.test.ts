@@ -42,7 +42,8 @@ describe('incident report', () => {
       ['halt', 'issue_refund'],
       ['deny', 'wire_money'],
     ]);
-    expect(data.incidents.items[0]).toMatchObject({ reason: 'wires are never allowed for this agent', rule: 'no-wires', args: { to: 'acct-999', note: INJECTED } });
+    expect(data.incidents.items[0]).toMatchObject({ by: 'policy', reason: 'tool "wire_money" is on the deny list of the policy', args: { to: 'acct-999', note: INJECTED } });
+    expect(data.approvals.items.map((step) => step.what)).toEqual(['requested', 'pause', 'rejected', 'requested', 'pause']);
     expect(data.versions.items[0]).toMatchObject({ from: { parts: { model: 'gpt-4o' } }, to: { parts: { model: 'gpt-4o-mini' } }, changed: ['model'] });
   });
 
@@ -59,11 +60,12 @@ describe('incident report', () => {
 
   it('renders Markdown with the summary, cost tables and incidents, with injected markup escaped', async () => {
     const markdown = renderMarkdown(await buildReport(file));
-    expect(markdown).toContain('Chain intact: 67 lines verified.');
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+    expect(markdown).toContain(`Chain intact: ${lines} lines verified.`);
     expect(markdown).toContain('| Denials | 2 |');
     expect(markdown).toContain('## Cost by department');
     expect(markdown).toContain('| sales | $0.0146 |');
-    expect(markdown).toContain('wires are never allowed for this agent');
+    expect(markdown).toContain('tool "wire_money" is on the deny list of the policy');
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('&lt;script&gt;');
   });
@@ -71,10 +73,11 @@ describe('incident report', () => {
   it('says loudly when the chain is broken', async () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     const tampered = join(folder, 'tampered.jsonl');
-    writeFileSync(tampered, lines.map((line, index) => (index === 10 ? line.replace('"lookup_order"', '"lookup_0rder"') : line)).join('\n'));
+    const edited = lines.findIndex((line) => line.includes('"lookup_order"'));
+    writeFileSync(tampered, lines.map((line, index) => (index === edited ? line.replace('"lookup_order"', '"lookup_0rder"') : line)).join('\n'));
     const data = await buildReport(tampered);
-    expect(data.integrity).toMatchObject({ ok: false, brokenAt: 11 });
-    expect(renderMarkdown(data)).toContain('CHAIN BROKEN at line 11');
+    expect(data.integrity).toMatchObject({ ok: false, brokenAt: edited + 1 });
+    expect(renderMarkdown(data)).toContain(`CHAIN BROKEN at line ${edited + 1}`);
     expect(renderHtml(data)).toContain('class="integrity broken"');
   });
 
