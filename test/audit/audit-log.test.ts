@@ -24,17 +24,18 @@ describe('auditLog', () => {
     await warden.close();
 
     const entries = entriesOf(file);
-    expect(entries.map((entry) => entry.type)).toEqual(['genesis', 'start', 'call', 'usage', 'decision', 'call', 'run']);
-    expect(entries.map((entry) => entry.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(entries.map((entry) => entry.type)).toEqual(['genesis', 'start', 'decision', 'call', 'usage', 'decision', 'call', 'run']);
+    expect(entries.map((entry) => entry.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const [lookupCall, refundCall] = entries.filter((entry): entry is CallEntry => entry.type === 'call');
     expect(lookupCall).toMatchObject({ tool: 'lookup', outcome: 'ok', agent: 'support-agent', sessionId: 'sess-1', workflow: 'claims', department: 'finance', versionId: warden.version.id, args: { orderId: 'A1' } });
     expect(lookupCall!.durationMs).toBeGreaterThanOrEqual(0);
     expect(refundCall).toMatchObject({ tool: 'refund', outcome: 'blocked', errorCode: 'policy_denied' });
-    const decision = entries.find((entry): entry is DecisionEntry => entry.type === 'decision');
-    expect(decision).toMatchObject({ outcome: 'deny', by: 'test-policy', rule: 'no-refunds', reason: 'refunds need a human', callId: refundCall!.callId });
+    const [allow, deny] = entries.filter((entry): entry is DecisionEntry => entry.type === 'decision');
+    expect(allow).toMatchObject({ outcome: 'allow', by: 'policy', tool: 'lookup', callId: lookupCall!.callId });
+    expect(deny).toMatchObject({ outcome: 'deny', by: 'policy', rule: 'no-refunds', reason: 'refunds need a human', callId: refundCall!.callId });
     expect(entries.find((entry): entry is UsageEntry => entry.type === 'usage')).toMatchObject({ model: 'gpt-4o', inputTokens: 120, outputTokens: 30, department: 'finance' });
     expect(entries.find((entry): entry is RunEntry => entry.type === 'run')).toMatchObject({ calls: 2, blocked: 1, inputTokens: 120, outputTokens: 30, outcome: 'ok' });
-    expect(await verifyAudit(file)).toMatchObject({ ok: true, lines: 7, anchor: 'genesis' });
+    expect(await verifyAudit(file)).toMatchObject({ ok: true, lines: 8, anchor: 'genesis' });
   });
 
   it('records budget, drift and approval events and the kill switch as entries', async () => {
@@ -101,7 +102,8 @@ describe('auditLog', () => {
     const entries = entriesOf(file);
     expect(entries.filter((entry) => entry.type === 'call')).toHaveLength(200);
     expect(entries.filter((entry) => entry.type === 'run')).toHaveLength(20);
-    expect(await verifyAudit(file)).toMatchObject({ ok: true, lines: 222 });
+    expect(entries.filter((entry) => entry.type === 'decision')).toHaveLength(200);
+    expect(await verifyAudit(file)).toMatchObject({ ok: true, lines: 422 });
   });
 
   it('keeps one valid chain when two wardens append to the same file in turns', async () => {
@@ -138,7 +140,7 @@ describe('auditLog', () => {
     expect(result).toMatchObject({ ok: true, recoveredFragments: 1 });
     const types: string[] = [];
     for await (const entry of readAudit(file)) types.push(entry.type);
-    expect(types.slice(-3)).toEqual(['torn_tail', 'start', 'call']);
+    expect(types.slice(-4)).toEqual(['torn_tail', 'start', 'decision', 'call']);
   });
 
   it('reports a full disk through the error event and stats, never into the tool call', async () => {
@@ -157,7 +159,8 @@ describe('auditLog', () => {
     const { warden, lookup, errors } = auditedWarden(file);
     await warden.close();
     await lookup({ orderId: 'late' });
-    expect(errors.map((error) => (error as AuditWriteError).code)).toEqual(['audit_write_failed']);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((error) => (error as AuditWriteError).code))).toEqual(new Set(['audit_write_failed']));
     expect(errors[0]!.message).toContain('closed');
   });
 

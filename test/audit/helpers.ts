@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { auditLog, type AuditLogOptions } from '../../src/audit/audit-log.js';
 import type { AuditEntry } from '../../src/audit/entries.js';
-import { decide } from '../../src/decision.js';
-import { PolicyDeniedError } from '../../src/errors.js';
-import type { Middleware, VersionParts } from '../../src/types.js';
+import { policy } from '../../src/middleware/policy.js';
+import type { VersionParts } from '../../src/types.js';
 import { createWarden } from '../../src/warden.js';
 
 const folders: string[] = [];
@@ -30,18 +29,15 @@ export function entriesOf(file: string): AuditEntry[] {
     .map((line) => JSON.parse(line) as AuditEntry);
 }
 
-/** A user's own middleware that denies `refund` calls, the way policy does. */
-export const denyRefunds: Middleware = async (call, next) => {
-  if (call.tool === 'refund') throw new PolicyDeniedError(decide(call, { outcome: 'deny', by: 'test-policy', rule: 'no-refunds', reason: 'refunds need a human' }));
-  return next();
-};
+/** A policy that denies `refund` calls by rule. */
+export const denyRefunds = () => policy({ rules: [{ name: 'no-refunds', when: (call) => call.tool === 'refund', then: 'deny', reason: 'refunds need a human' }] });
 
 /** A warden with an audit log on `file`, a `lookup` tool and a denied `refund` tool. */
 export function auditedWarden(file: string, options: { version?: VersionParts; agent?: string; audit?: Partial<AuditLogOptions> } = {}) {
   const warden = createWarden({
     agent: options.agent ?? 'support-agent',
     version: options.version ?? { model: 'gpt-4o', prompt: 'be helpful' },
-    middleware: [denyRefunds],
+    middleware: [denyRefunds()],
     audit: auditLog({ file, ...options.audit }),
   });
   const errors: Error[] = [];

@@ -36,7 +36,7 @@ describe('verifyAudit', () => {
   });
 
   it.each([
-    ['an edited line', (all: string[]) => all.map((line, i) => (i === 3 ? line.replace('"o1"', '"o9"') : line)), 4],
+    ['an edited line', (all: string[]) => all.map((line, i) => (i === 4 ? line.replace('"outcome":"', '"outcome":"x') : line)), 5],
     ['an edited last line', (all: string[]) => all.map((line, i) => (i === all.length - 1 ? line.replace('"ok"', '"error"') : line)), 'last'],
     ['a deleted line', (all: string[]) => all.filter((_, i) => i !== 3), 4],
     ['a deleted first line', (all: string[]) => all.slice(1), 1],
