@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     testing: 'src/testing/index.ts',
     cli: 'src/cli/main.ts',
+    langchain: 'src/adapters/langchain.ts',
+    redis: 'src/redis/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -20,7 +20,7 @@ export function decisionFor(call: ToolCall, input: DecisionInput, now: number = 
     tool: call.tool,
     callId: call.callId,
     agent: call.agent,
-    at: new Date(now).toISOString(),
+    at: isoTime(now),
     runId: call.runId,
     versionId: call.version.id,
   };
@@ -31,6 +31,18 @@ export function decisionFor(call: ToolCall, input: DecisionInput, now: number = 
   if (call.department !== undefined) decision.department = call.department;
   if (input.details !== undefined) decision.details = input.details;
   return decision;
+}
+
+let lastTime = Number.NaN;
+let lastIso = '';
+
+/** ISO-8601 text of `now`, reused while many decisions fall in the same millisecond. */
+export function isoTime(now: number): string {
+  if (now !== lastTime) {
+    lastTime = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
 }
 
 /** Builds a decision for `call`, stamps it with the call's clock and emits it. */

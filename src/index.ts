@@ -211,3 +211,9 @@ export { memoryBudgetStore } from './stores/memory-budget-store.js';
 export type { MemoryBudgetStore, MemoryBudgetStoreOptions } from './stores/memory-budget-store.js';
 export { fileBudgetStore } from './stores/file-budget-store.js';
 export type { FileBudgetStore, FileBudgetStoreOptions } from './stores/file-budget-store.js';
+
+// redis
+export { isLoopStore } from './stores/loop-store.js';
+export type { LoopStore, LoopEnterRequest, LoopEnterOutcome, LoopFailure } from './stores/loop-store.js';
+export { attachStore } from './stores/store-host.js';
+export type { HostAwareStore } from './stores/store-host.js';

@@ -117,6 +117,8 @@ export interface Warden {
   halt(reason: string): void;
   resume(): void;
   readonly halted: boolean;
+  /** Why the kill switch is on (the `halt` reason); `undefined` while it is off. */
+  readonly haltReason: string | undefined;
   /** Holds tokens/cost before a model call; a no-op handle without `tokenBudget`. */
   reserve(estimate: UsageEstimate): Promise<ReservationHandle>;
   /** Settles a model call's real usage, prices it and adds it to the span and run totals. */
@@ -384,6 +386,9 @@ export function createWarden(options: WardenOptions): Warden {
     get halted() {
       return haltReason !== undefined;
     },
+    get haltReason() {
+      return haltReason;
+    },
     async reserve(estimate) {
       const meter = capabilities.get('usage') as UsageMeter | undefined;
       if (meter) return meter.reserve(currentRecord()?.info, estimate);
@@ -456,8 +461,15 @@ export function createWarden(options: WardenOptions): Warden {
   return warden;
 }
 
-async function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
-  return fn(call.args, { callId: call.callId, call, ...(call.signal !== undefined && { signal: call.signal }) });
+function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
+  try {
+    const context: { -readonly [K in keyof ToolContext]: ToolContext[K] } = { callId: call.callId, call };
+    if (call.signal !== undefined) context.signal = call.signal;
+    const result = fn(call.args, context);
+    return result instanceof Promise ? result : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function resolveStaticVersion(version: WardenOptions['version']): VersionStamp {

@@ -119,10 +119,12 @@ function listenForChange(hub: ApprovalHub, id: string, signal: AbortSignal | und
   changed.catch(() => {}); // an abort during the read is reported by `after`, not as unhandled
   const onAbort = () => fail(signal?.reason);
   const unsubscribe = hub.onChange(id, () => wake());
+  const unwatch = hub.store.watch?.(id, () => wake());
   signal?.addEventListener('abort', onAbort, { once: true });
   const cancel = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
     unsubscribe();
+    unwatch?.();
     signal?.removeEventListener('abort', onAbort);
   };
   return {

@@ -17,6 +17,7 @@ import { named } from '../internal/named.js';
 import { parseOptions } from '../internal/options.js';
 import type { ApprovalStore } from '../stores/approval-store.js';
 import { memoryApprovalStore } from '../stores/memory-approval-store.js';
+import { attachStore } from '../stores/store-host.js';
 import type { Middleware, ToolCall } from '../types.js';
 
 /** Options of `approval`. */
@@ -83,6 +84,7 @@ export function approval(options: ApprovalOptions = {}): Middleware {
     (host) => {
       hub.host = host;
       host.provide('approvals', api);
+      return attachStore(store, host);
     },
   );
 }

@@ -4,13 +4,17 @@
  * times, or more than `maxCalls` calls in all, halts the run. Across runs: a tool that fails
  * `failureThreshold` times in a row opens its circuit for `cooldownMs`; then one trial call
  * is let through (half-open) and its outcome closes or re-opens the circuit.
+ * Counters and circuits live in this process unless a `store` (e.g. `redisLoopStore`)
+ * shares them between the processes of one run or of a whole fleet.
  */
-import { clockOf, runLocal } from '../call-context.js';
+import { clockOf, hostOf, runLocal } from '../call-context.js';
 import { decide } from '../decision.js';
 import { LoopDetectedError, isWardenError } from '../errors.js';
 import { named } from '../internal/named.js';
 import { parseOptions } from '../internal/options.js';
 import { stableKey } from '../internal/stable-hash.js';
+import { isLoopStore, type LoopStore } from '../stores/loop-store.js';
+import { attachStore } from '../stores/store-host.js';
 import type { Middleware, ToolCall } from '../types.js';
 import { z } from 'zod';
 
@@ -24,6 +28,11 @@ export interface LoopBreakerOptions {
   failureThreshold?: number;
   /** How long an open circuit stays open, in ms. Defaults to `30_000`. */
   cooldownMs?: number;
+  /**
+   * Where run counters and circuits live when they must be shared across processes
+   * (`redisLoopStore`). Defaults to this process's memory (a synchronous fast path).
+   */
+  store?: LoopStore;
 }
 
 /** A tool's circuit: closed (normal), open (failing fast), half-open (one trial call). */
@@ -36,6 +45,7 @@ const loopBreakerSchema = z.strictObject(
     maxCalls: positiveInteger.optional(),
     failureThreshold: positiveInteger.optional(),
     cooldownMs: z.number({ message: 'must be a non-negative number' }).nonnegative({ message: 'must be a non-negative number' }).optional(),
+    store: z.custom<LoopStore>(isLoopStore, { message: 'must be a LoopStore with enter, succeed, fail and abandonTrial' }).optional(),
   },
   { message: 'must be an object' },
 );
@@ -62,7 +72,8 @@ const RUN_COUNTERS = Symbol('agentwarden.loopBreaker');
  * createWarden({ agent: 'a', middleware: [loopBreaker({ maxRepeats: 2, maxCalls: 20 })] });
  */
 export function loopBreaker(options: LoopBreakerOptions = {}): Middleware {
-  const { maxRepeats = 3, maxCalls = 50, failureThreshold = 5, cooldownMs = 30_000 } = parseOptions('loopBreaker', loopBreakerSchema, options);
+  const { maxRepeats = 3, maxCalls = 50, failureThreshold = 5, cooldownMs = 30_000, store } = parseOptions('loopBreaker', loopBreakerSchema, options);
+  if (store) return sharedLoopBreaker(store, { maxRepeats, maxCalls, failureThreshold, cooldownMs });
   const circuits = new Map<string, Circuit>();
 
   return named('loopBreaker', async function loopBreaker(call: ToolCall, next) {
@@ -110,6 +121,35 @@ export function loopBreaker(options: LoopBreakerOptions = {}): Middleware {
     }
     circuits.set(tool, circuit);
   }
+}
+
+/** The breaker on a `LoopStore`: the same rules, one store round trip before and after each call. */
+function sharedLoopBreaker(store: LoopStore, limits: Required<Omit<LoopBreakerOptions, 'store'>>): Middleware {
+  const { maxRepeats, maxCalls, failureThreshold, cooldownMs } = limits;
+  // The tool already ran (or a guard stopped it): a store error afterwards must not change the call's outcome.
+  const quietly = (call: ToolCall, work: Promise<void>) => work.catch(() => hostOf(call)?.count('loopBreaker.store_errors'));
+
+  return named(
+    'loopBreaker',
+    async function loopBreaker(call: ToolCall, next) {
+      const entered = await store.enter({ runId: call.runId, tool: call.tool, argsKey: stableKey(call.args), maxCalls, maxRepeats, cooldownMs, now: clockOf(call).now() });
+      if (!entered.ok) {
+        if (entered.rule === 'max_calls') throw halt(call, 'max_calls', `run made more than ${maxCalls} tool calls`, { maxCalls });
+        if (entered.rule === 'max_repeats') throw halt(call, 'max_repeats', `${call.tool} called with the same args more than ${maxRepeats} times in this run`, { maxRepeats });
+        throw halt(call, 'circuit_open', `${call.tool} circuit is open after ${entered.failures} consecutive failures`, { failures: entered.failures, retryInMs: entered.retryInMs });
+      }
+      try {
+        const result = await next();
+        if (entered.circuit) await quietly(call, store.succeed(call.tool));
+        return result;
+      } catch (error) {
+        if (!isWardenError(error)) await quietly(call, store.fail(call.tool, { now: clockOf(call).now(), trial: entered.trial, failureThreshold }));
+        else if (entered.trial) await quietly(call, store.abandonTrial(call.tool));
+        throw error;
+      }
+    },
+    (host) => attachStore(store, host),
+  );
 }
 
 function halt(call: ToolCall, rule: string, reason: string, details: Record<string, unknown>): LoopDetectedError {

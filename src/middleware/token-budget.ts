@@ -12,6 +12,7 @@ import { createBudgetMeter, type BudgetMeter, type MeterHost } from '../budget/m
 import { parseBudgetOptions, type TokenBudgetOptions } from '../budget/options.js';
 import type { BudgetStore } from '../stores/budget-store.js';
 import { memoryBudgetStore } from '../stores/memory-budget-store.js';
+import { attachStore } from '../stores/store-host.js';
 import type { Middleware, ToolCall, WardenHost } from '../types.js';
 
 export type { TokenBudgetOptions } from '../budget/options.js';
@@ -47,7 +48,12 @@ export function tokenBudget(options: TokenBudgetOptions = {}): Middleware {
     const { meter, close } = createBudgetMeter(parsed, store, host);
     meters.set(host, meter);
     host.provide('usage', meter);
-    return close;
+    const detach = attachStore(store, host);
+    if (!detach) return close;
+    return async () => {
+      await close();
+      detach();
+    };
   }
 
   /** Without a warden (under `evaluate`), a quiet meter per agent on the call's clock. */

@@ -206,20 +206,19 @@ function scopeAttributes(scope: { runId: string; sessionId?: string; workflow?: 
   return attributes;
 }
 
-/** Tool spans carry the version id; the version's parts sit once on the run span. */
+/**
+ * Tool spans carry what a backend filters tool calls by; the run's workflow, department and
+ * version parts sit once on the parent `invoke_agent` span (fewer attributes per call).
+ */
 function callAttributes(call: ToolCall): Attributes {
   const attributes: Attributes = {
     'gen_ai.operation.name': 'execute_tool',
     'gen_ai.tool.name': call.tool,
     'gen_ai.tool.call.id': call.callId,
-    'gen_ai.tool.type': 'function',
     'gen_ai.agent.name': call.agent,
-    'agentwarden.run.id': call.runId,
     'agentwarden.version.id': call.version.id,
   };
   if (call.sessionId !== undefined) attributes['gen_ai.conversation.id'] = call.sessionId;
-  if (call.workflow !== undefined) attributes['agentwarden.workflow'] = call.workflow;
-  if (call.department !== undefined) attributes['agentwarden.department'] = call.department;
   if (call.attempt > 1) attributes['agentwarden.attempt'] = call.attempt;
   if (call.traits.description !== undefined) attributes['gen_ai.tool.description'] = call.traits.description;
   return attributes;

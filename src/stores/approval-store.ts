@@ -145,4 +145,6 @@ export interface ApprovalStore {
   transition(id: string, change: TicketTransition): Promise<TransitionResult>;
   /** Releases handles; optional. */
   close?(): Promise<void>;
+  /** Calls `listener` when ticket `id` changes in any process (Redis pub/sub); optional: without it `wait` polls. */
+  watch?(id: string, listener: () => void): () => void;
 }
