@@ -88,7 +88,6 @@ export type { VerifyResult } from './audit/chain-verifier.js';
 export { readAudit, scanAudit } from './audit/read-audit.js';
 export type { ReadAuditOptions, ScanSummary } from './audit/read-audit.js';
 export { AuditWriteError, AuditTornTailError } from './audit/audit-errors.js';
-export type { Redactor } from './audit/content.js';
 export type {
   AuditEntry,
   AuditEntryType,
