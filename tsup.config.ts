@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     testing: 'src/testing/index.ts',
     cli: 'src/cli/main.ts',
+    'ai-sdk': 'src/adapters/ai-sdk.ts',
     langchain: 'src/adapters/langchain.ts',
     redis: 'src/redis/index.ts',
   },

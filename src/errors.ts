@@ -26,6 +26,20 @@ export class WardenError extends Error {
   static isInstance(value: unknown): value is WardenError {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[WARDEN_ERROR_MARKER] === true;
   }
+
+  /**
+   * `instanceof` that also holds across copies of agentwarden: each entry point (and each
+   * installed version) may carry its own copy of these classes, so an error is an instance of
+   * a class when it carries the warden marker and a class of the same name is in its chain.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!WardenError.isInstance(value)) return false;
+    if (this === WardenError) return true;
+    for (let proto = Object.getPrototypeOf(value); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      if (proto.constructor === this || proto.constructor?.name === this.name) return true;
+    }
+    return false;
+  }
 }
 
 /** True for any agentwarden error, across package copies. */

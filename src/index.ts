@@ -1,6 +1,6 @@
 // Re-exports only. See DESIGN.md for the public contract.
 export { createWarden } from './warden.js';
-export type { Warden, WardenOptions, WardenPlugin, GuardedTool, GuardedCallOptions, ToolContext, ToolOptions, WardenStats, ApprovalsApi } from './warden.js';
+export type { ExternalDecision, Warden, WardenOptions, WardenPlugin, GuardedTool, GuardedCallOptions, ToolContext, ToolOptions, WardenStats, ApprovalsApi } from './warden.js';
 export { compose, middlewareName } from './compose.js';
 export { decide, decisionFor } from './decision.js';
 export type { DecisionInput } from './decision.js';

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { withCallContext, type CallContext } from './call-context.js';
 import { systemClock } from './clock.js';
 import { compose, middlewareName } from './compose.js';
-import { decide } from './decision.js';
+import { decide, isoTime } from './decision.js';
 import { HaltedError, OptionsError, ToolTimeoutError, isWardenError } from './errors.js';
 import { newId } from './internal/ids.js';
 import { validateInput, validateOutput } from './middleware/validate.js';
@@ -96,6 +96,17 @@ export type GuardedTool<Args, Result> = ((args: Args, options?: GuardedCallOptio
 /** `warden.approvals` as the approval middleware provides it. */
 export type { ApprovalsApi } from './approval/api.js';
 
+/** What `warden.decide` needs; the rest comes from the warden and the current run. */
+export interface ExternalDecision {
+  outcome: Decision['outcome'];
+  by: string;
+  reason: string;
+  tool: string;
+  callId?: string;
+  rule?: string;
+  details?: Record<string, unknown>;
+}
+
 /** Counters of swallowed errors and notable events, by name. */
 export type WardenStats = Record<string, number>;
 
@@ -131,6 +142,12 @@ export interface Warden {
   readonly approvals: ApprovalsApi;
   /** Drift monitor access (from `driftMonitor`): `snapshot()`, `status()`, `alarms()`. */
   readonly drift: DriftApi;
+  /**
+   * Emits a decision made outside a guarded call (an adapter's approval flow, a model-step
+   * halt, a registry change) with the agent, current run and version filled in, so it reaches
+   * the `decision` event, the run's span and the audit trail like any other.
+   */
+  decide(input: ExternalDecision): Decision;
   /** Looks up a capability a middleware registered. */
   capability<T>(name: string): T | undefined;
   /** Counters of swallowed telemetry, listener and store errors. */
@@ -428,6 +445,29 @@ export function createWarden(options: WardenOptions): Warden {
     },
     get drift() {
       return (capabilities.get('drift') as DriftApi | undefined) ?? (missingCapability('drift', 'driftMonitor()') as unknown as DriftApi);
+    },
+    decide(input) {
+      const run = currentRecord()?.info;
+      const decision: { -readonly [K in keyof Decision]: Decision[K] } = {
+        outcome: input.outcome,
+        by: input.by,
+        reason: input.reason,
+        tool: input.tool,
+        callId: input.callId ?? newId('decision'),
+        agent,
+        at: isoTime(clock.now()),
+        versionId: (run?.version ?? defaultVersion).id,
+      };
+      if (input.rule !== undefined) decision.rule = input.rule;
+      if (input.details !== undefined) decision.details = input.details;
+      if (run) {
+        decision.runId = run.runId;
+        if (run.sessionId !== undefined) decision.sessionId = run.sessionId;
+        if (run.workflow !== undefined) decision.workflow = run.workflow;
+        if (run.department !== undefined) decision.department = run.department;
+      }
+      host.decide(decision);
+      return decision;
     },
     capability: host.capability,
     stats: () => Object.fromEntries(counters),

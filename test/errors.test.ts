@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createWarden, isWardenError, loopBreaker, policy, WardenError, type Middleware, type Warden } from '../src/index.js';
 
@@ -22,5 +22,21 @@ describe('typed errors', () => {
     expect(wardenError.code).toMatch(/^[a-z_]+$/);
     expect(wardenError.decision).toMatchObject({ tool: 'x', agent: 'a', callId: expect.any(String), at: expect.any(String) });
     expect(wardenError.name).not.toBe('Error');
+  });
+});
+
+describe('instanceof across package copies', () => {
+  it('recognises an error class from another copy of agentwarden by marker and class name', async () => {
+    // A second copy of the module, as a bundled entry point or another installed version would load.
+    const { PolicyDeniedError, HaltedError } = await import('../src/errors.js');
+    vi.resetModules();
+    const copy = await import('../src/errors.js');
+    expect(copy.PolicyDeniedError).not.toBe(PolicyDeniedError);
+    const decision = { outcome: 'deny' as const, by: 'policy', reason: 'r', tool: 't', callId: 'c', agent: 'a', at: new Date(0).toISOString() };
+    const foreign = new copy.PolicyDeniedError(decision);
+    expect(foreign).toBeInstanceOf(PolicyDeniedError);
+    expect(foreign).toBeInstanceOf(WardenError);
+    expect(foreign).not.toBeInstanceOf(HaltedError);
+    expect(new Error('plain')).not.toBeInstanceOf(WardenError);
   });
 });

@@ -278,3 +278,16 @@ describe('tool input and output options', () => {
     await expect(tool({ n: 2 })).resolves.toEqual({ doubled: 4 });
   });
 });
+
+describe('warden.decide', () => {
+  it('emits a decision made outside a call with the run, agent and version filled in', async () => {
+    const warden = createWarden({ agent: 'a', version: { model: 'm' } });
+    const log = decisionRecorder(warden);
+    const made = await warden.run({ sessionId: 's', workflow: 'w' }, async (run) => {
+      const decision = warden.decide({ outcome: 'reject', by: 'alice', reason: 'not today', tool: 'issue_refund', callId: 'c9' });
+      return { decision, run };
+    });
+    expect(log.decisions).toEqual([made.decision]);
+    expect(made.decision).toMatchObject({ agent: 'a', runId: made.run.runId, sessionId: 's', workflow: 'w', versionId: warden.version.id, callId: 'c9', outcome: 'reject' });
+  });
+});

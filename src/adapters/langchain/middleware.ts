@@ -147,21 +147,9 @@ export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOption
 }
 
 // A decision about a model call: no tool, so `tool` names the model step.
+/** A decision about a model step, emitted through the warden so events, spans and audit see it. */
 function modelDecision(warden: Warden, outcome: DecisionOutcome, by: string, reason: string): Decision {
-  const run = warden.currentRun();
-  return {
-    outcome,
-    by,
-    reason,
-    tool: 'model',
-    callId: newId('model'),
-    agent: warden.agent,
-    at: new Date().toISOString(),
-    ...(run && { runId: run.runId, versionId: run.version.id }),
-    ...(run?.sessionId !== undefined && { sessionId: run.sessionId }),
-    ...(run?.workflow !== undefined && { workflow: run.workflow }),
-    ...(run?.department !== undefined && { department: run.department }),
-  };
+  return warden.decide({ outcome, by, reason, tool: 'model' });
 }
 
 function defaultEstimate(messages: readonly BaseMessage[], model: string | undefined): UsageEstimate {
