@@ -1,7 +1,6 @@
 /**
  * Budget bench: the cost of reserve + settle per model call and of tokenBudget on the tool-call
- * path, as ratios to one bare span — in wall time through the harness, and in process CPU time
- * (steadier on a busy machine); and the overspend of 1,000 concurrent reservations against one
+ * path, as ratios to one bare span (process CPU time, like every bench row); and the overspend of 1,000 concurrent reservations against one
  * department budget, in memory and in the file store (must be exactly 0).
  */
 import { mkdtempSync } from 'node:fs';
@@ -19,19 +18,6 @@ const defaultStack = (): Middleware[] => [tracing(), policy({ allow: ['lookup_or
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'budget-bench-')), 'budget.jsonl');
 
 type Timer = (fn: () => Promise<unknown>) => Promise<number>;
-
-/** Best-of-5 process CPU time per call of `fn`, in ns. */
-async function cpuPerOp(fn: () => Promise<unknown>, iterations = 20_000): Promise<number> {
-  for (let i = 0; i < 2_000; i++) await fn();
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 5; round++) {
-    const start = process.cpuUsage();
-    for (let i = 0; i < iterations; i++) await fn();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, ((used.user + used.system) * 1_000) / iterations);
-  }
-  return best;
-}
 
 /** warden.reserve + warden.recordUsage per model call, inside one run. */
 async function modelCall(time: Timer, middleware: Middleware[]): Promise<number> {
@@ -82,29 +68,14 @@ async function overspend(store: BudgetStore | undefined, limit: number): Promise
 }
 
 export default async function budgetBench(h: Harness): Promise<BenchRow[]> {
-  const wall: Timer = (fn) => h.timePerOp(fn, { iterations: 20_000, rounds: 5, warmup: 2_000 });
+  const time: Timer = (fn) => h.timePerOp(fn, { iterations: 20_000, rounds: 5, warmup: 2_000 });
   const rows: BenchRow[] = [];
-
-  // Wall time, through the harness.
-  rows.push(h.ratioRow('budget', 'reserve + settle per model call (memory store, 3 limited scopes)', await modelCall(wall, [budget()])));
+  const coreModel = await modelCall(time, []);
+  rows.push(h.ratioRow('budget', 'reserve + settle per model call (memory store, 3 limited scopes)', await modelCall(time, [budget()]), `core alone (no meter) ${(coreModel / 1000).toFixed(2)} µs`));
   rows.push(h.ratioRow('budget', 'reserve + settle per model call (file store)', await modelCall((fn) => h.timePerOp(fn, { iterations: 2_000, rounds: 3, warmup: 200 }), [budget(fileBudgetStore(tempFile()))]), 'one sync journal append per settlement'));
-
-  // CPU time: the budget's own share, as differences of like-for-like runs.
-  const span = await cpuPerOp(async () => {
-    const bare = h.tracer.startSpan('execute_tool bare');
-    bare.setAttribute('gen_ai.tool.name', 'bare');
-    await Promise.resolve();
-    bare.end();
-  });
-  const cpuRow = (name: string, ns: number, note: string): BenchRow => ({ group: 'budget', name: `CPU: ${name}`, nsPerOp: ns, ratio: ns / span, note });
-  const coreModel = await modelCall(cpuPerOp, []);
-  const meteredModel = await modelCall(cpuPerOp, [budget()]);
-  rows.push(cpuRow('bare OTel span', span, 'process CPU time, the baseline of the CPU rows'));
-  rows.push(cpuRow('reserve + settle per model call (memory store)', meteredModel, `core alone (no meter) ${(coreModel / 1000).toFixed(2)} µs`));
-  const stack = await toolCall(cpuPerOp, defaultStack());
-  const stackWithBudget = await toolCall(cpuPerOp, withBudget());
-  rows.push(cpuRow('default stack per tool call', stack, 'tracing, policy, loopBreaker, validateInput'));
-  rows.push(cpuRow('tokenBudget share of a tool call in the default stack', stackWithBudget - stack, `stack + tokenBudget ${(stackWithBudget / 1000).toFixed(2)} µs`));
+  const stack = await toolCall(time, defaultStack());
+  const stackWithBudget = await toolCall(time, withBudget());
+  rows.push(h.ratioRow('budget', 'tokenBudget share of a tool call in the default stack', stackWithBudget - stack, `stack + tokenBudget ${(stackWithBudget / 1000).toFixed(2)} µs`));
 
   for (const [name, store] of [
     ['memory', undefined],

@@ -188,6 +188,7 @@ export type {
   Scorer,
   Threshold,
 } from './eval/types.js';
+
 // budget
 export { tokenBudget } from './middleware/token-budget.js';
 export type { TokenBudgetOptions } from './middleware/token-budget.js';
@@ -216,3 +217,24 @@ export { isLoopStore } from './stores/loop-store.js';
 export type { LoopStore, LoopEnterRequest, LoopEnterOutcome, LoopFailure } from './stores/loop-store.js';
 export { attachStore } from './stores/store-host.js';
 export type { HostAwareStore } from './stores/store-host.js';
+
+// security
+export { injectionScreen, screenedMatches, SCREENED } from './middleware/injection-screen.js';
+export type { InjectionScreenOptions } from './middleware/injection-screen.js';
+export { outputGate } from './middleware/output-gate.js';
+export type { OutputCheck, OutputCheckResult, OutputGateOptions } from './middleware/output-gate.js';
+export { redactPII } from './middleware/redact-pii.js';
+export type { RedactPIIOptions } from './middleware/redact-pii.js';
+export { heuristics, scanText } from './security/heuristics.js';
+export type { HeuristicsOptions } from './security/heuristics.js';
+export { canary } from './security/canary.js';
+export type { Canary, CanaryOptions } from './security/canary.js';
+export { maxAmount, allowedDomains, noSecrets } from './security/gate-checks.js';
+export type { FieldOption } from './security/gate-checks.js';
+export { findPII, isCardNumber, isIban, luhn, PII_KINDS } from './security/pii.js';
+export type { PIIKind, PIIMatch } from './security/pii.js';
+export { piiRedactor, redactPIIText } from './security/pii-redactor.js';
+export type { PIIRedactorOptions, Redactor } from './security/pii-redactor.js';
+export { normalizeText } from './security/normalize.js';
+export type { NormalizedText } from './security/normalize.js';
+export type { Detector, DetectorContext, DetectorFamily, DetectorResult, ScreenMatch } from './security/types.js';

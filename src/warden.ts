@@ -409,7 +409,7 @@ export function createWarden(options: WardenOptions): Warden {
     async reserve(estimate) {
       const meter = capabilities.get('usage') as UsageMeter | undefined;
       if (meter) return meter.reserve(currentRecord()?.info, estimate);
-      return { id: newId('res'), tokens: 0, costUsd: 0, release: async () => {} };
+      return NO_RESERVATION;
     },
     async recordUsage(usage, reservation) {
       checkUsage(usage);
@@ -486,20 +486,30 @@ export function createWarden(options: WardenOptions): Warden {
   };
 
   function unmeteredUsage(usage: UsageInput, info: RunInfo | undefined): SettledUsage {
-    return {
-      ...usage,
+    const settled: { -readonly [K in keyof SettledUsage]: SettledUsage[K] } = {
+      model: usage.model,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
       agent,
       versionId: (info?.version ?? defaultVersion).id,
-      at: new Date(clock.now()).toISOString(),
-      ...(info && { runId: info.runId }),
-      ...(info?.workflow !== undefined && { workflow: info.workflow }),
-      ...(info?.department !== undefined && { department: info.department }),
-      ...(info?.sessionId !== undefined && { sessionId: info.sessionId }),
+      at: isoTime(clock.now()),
     };
+    if (usage.cachedInputTokens !== undefined) settled.cachedInputTokens = usage.cachedInputTokens;
+    if (info) {
+      settled.runId = info.runId;
+      if (info.workflow !== undefined) settled.workflow = info.workflow;
+      if (info.department !== undefined) settled.department = info.department;
+      if (info.sessionId !== undefined) settled.sessionId = info.sessionId;
+    }
+    return settled;
   }
+
 
   return warden;
 }
+
+/** What `reserve` hands out when no budget is configured: nothing is held. */
+const NO_RESERVATION: ReservationHandle = Object.freeze({ id: 'unmetered', tokens: 0, costUsd: 0, release: async () => {} });
 
 function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: ToolCall): Promise<unknown> {
   try {

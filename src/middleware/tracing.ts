@@ -13,6 +13,7 @@ import { isWardenError } from '../errors.js';
 import { named } from '../internal/named.js';
 import { functionOption, parseOptions } from '../internal/options.js';
 import { safeJson } from '../internal/safe-json.js';
+import { piiRedactor } from '../security/pii-redactor.js';
 import type { Decision, Middleware, RunInfo, RunTracer, SettledUsage, ToolCall, WardenHost } from '../types.js';
 import { versionAttributes } from '../version.js';
 
@@ -22,7 +23,10 @@ export interface TracingOptions {
   captureContent?: boolean;
   /** Longest captured content, in characters. Defaults to `2000`. */
   maxContentLength?: number;
-  /** Called for every key/value of captured content; return the value to record. */
+  /**
+   * Called for every key/value of captured content; return the value to record. Defaults to
+   * `piiRedactor()`: e-mails, phones, cards, IBANs, SSNs and secrets become `[kind:hash]`.
+   */
   redact?: (key: string, value: unknown) => unknown;
   /** Where spans go. Defaults to the global provider (`trace.getTracerProvider()`). */
   tracerProvider?: TracerProvider;
@@ -76,8 +80,10 @@ export function tracing(options: TracingOptions = {}): Middleware {
     return attributes;
   };
 
+  // Without a `redact` of the user's, captured content has its PII replaced by keyed labels.
+  const defaultRedact = captureContent && !redact ? piiRedactor() : undefined;
   const content = (key: string, value: unknown): string => {
-    const redacted = redact ? redactDeep(key, value, redact) : value;
+    const redacted = redact ? redactDeep(key, value, redact) : defaultRedact ? defaultRedact(key, value) : value;
     return typeof redacted === 'string' ? truncate(redacted, maxContentLength) : safeJson(redacted, maxContentLength);
   };
 

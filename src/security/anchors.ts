@@ -1,0 +1,92 @@
+/**
+ * Where the phrase rules need to look. Long texts are not tokenised word by word: one
+ * native regular expression (escaped literals and character classes only, no quantifiers)
+ * finds anchor words (override verbs, instruction nouns, AI nouns, secrets, safeguards,
+ * jailbreak words, with leetspeak letter classes), and only regions around anchors are
+ * tokenised. Texts with Greek or Cyrillic letters (look-alikes) or with words split by
+ * spacing tricks are tokenised whole. Either way the work is linear in the text length.
+ */
+import { LEXICON, Part } from './lexicon.js';
+
+/** Texts up to this many characters are always tokenised whole. */
+export const FULL_SCAN_BELOW = 4096;
+const REACH_BACK = 100;
+const REACH_AHEAD = 220;
+
+// Safeguard nouns (approval, review...) are common in business text; their rules anchor on the
+// verbs and values around them instead (disable, bypass, false, disabled).
+const ANCHOR_PARTS = Part.override | Part.instructions | Part.ai | Part.secret | Part.jailbreak | Part.follow;
+const EXTRA_ANCHORS = [
+  'task', 'role', 'goal', 'objective', 'persona', 'identity', 'purpose', 'mission', 'criteria', 'mode', 'refuse', 'without', 'decode', 'base64', 'rot13',
+  'encoded', 'repeat', 'recite', 'disable', 'deactivate', 'suspend', 'turn off', 'switch off', 'waive', 'false', 'guardrail', 'safeguard', 'moderation', '2fa', 'mfa', 'pretend', 'happened', 'restrictions', 'limits', 'boundaries', 'ethics', 'morals', 'restraints', 'limitations',
+  'you are now', 'you are no longer', 'from now on', 'from this point', 'from here on', 'i am your', 'this is your', 'ahora eres', 'tu es maintenant',
+  'vous etes maintenant', 'du bist', 'ab jetzt', 'ora sei', 'agora voce', 'davor', 'zuvor', 'anterior', 'above',
+];
+const LEET: Record<string, string> = { a: '[a4@]', e: '[e3]', i: '[i1!|l]', o: '[o0]', s: '[s5$]', t: '[t7]', g: '[g9]', l: '[l1|]' };
+const LEET_STEMS = ['ignor', 'disregard', 'forget', 'instruction', 'previous', 'bypass', 'override', 'system', 'prompt', 'jailbreak'];
+
+const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const leet = (stem: string) => [...stem].map((char) => LEET[char] ?? escape(char)).join('');
+
+function anchorPattern(): RegExp {
+  const words = new Set<string>(EXTRA_ANCHORS);
+  for (const [word, parts] of LEXICON) if (parts & ANCHOR_PARTS && /^[a-z0-9 ]+$/.test(word) && word.length >= 2) words.add(word);
+  const alternatives = [...words].sort((a, b) => b.length - a.length).map(escape);
+  alternatives.push(...LEET_STEMS.map(leet));
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})`, 'g');
+}
+
+const ANCHOR = anchorPattern();
+const LOOKALIKE_SCRIPT = /[\u0370-\u052f]/;
+const SPLIT_STEMS = ['ignor', 'disregard', 'instruction', 'previous', 'forget', 'bypass', 'override', 'jailbreak', 'system', 'prompt'];
+// Each stem with up to three separators between its letters: `i g n o r`, `igno re`, `i.g.n.o.r`.
+// Quantifiers stand one after another, never nested, so matching stays linear.
+const SPLIT_PATTERN = new RegExp(SPLIT_STEMS.map((stem) => [...stem].join('[^a-z0-9]{0,3}')).join('|'), 'g');
+
+/** True when only a whole-text tokenisation can see everything (look-alikes, split words). */
+export function needsFullScan(text: string): boolean {
+  if (LOOKALIKE_SCRIPT.test(text)) return true;
+  const pattern = new RegExp(SPLIT_PATTERN);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0].length > stemLength(match[0])) return true;
+  }
+  return false;
+}
+
+function stemLength(found: string): number {
+  let letters = 0;
+  for (let index = 0; index < found.length; index++) if (/[a-z0-9]/.test(found[index]!)) letters++;
+  return letters;
+}
+
+/** Merged `[start, end)` pairs around anchor words, flattened: `[s0, e0, s1, e1, ...]`. */
+export function anchorRegions(text: string): number[] {
+  const regions: number[] = [];
+  const pattern = new RegExp(ANCHOR);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const start = wordStart(text, Math.max(0, match.index - REACH_BACK));
+    const end = wordEnd(text, Math.min(text.length, match.index + match[0].length + REACH_AHEAD));
+    const last = regions.length - 1;
+    if (last > 0 && start <= regions[last]!) regions[last] = Math.max(regions[last]!, end);
+    else regions.push(start, end);
+    // Anchors before `end - REACH_AHEAD` cannot extend this region: skip them.
+    if (end - REACH_AHEAD > pattern.lastIndex) pattern.lastIndex = end - REACH_AHEAD;
+  }
+  return regions;
+}
+
+function wordStart(text: string, index: number): number {
+  let position = index;
+  for (let steps = 0; position > 0 && steps < 64 && isAlphanumeric(text.charCodeAt(position - 1)); steps++) position--;
+  return position;
+}
+
+function wordEnd(text: string, index: number): number {
+  let position = index;
+  for (let steps = 0; position < text.length && steps < 64 && isAlphanumeric(text.charCodeAt(position)); steps++) position++;
+  return position;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code >= 0x80;
+}

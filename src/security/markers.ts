@@ -1,0 +1,64 @@
+/**
+ * Literal markers found in normalised text with one regular expression made only of
+ * escaped literals joined by `|` (no quantifiers, so matching is linear). Measured against
+ * two Aho–Corasick packages from npm on 1 MB of text, V8's compiled alternation was about
+ * 6x faster (see the README section), so it is the multi-pattern matcher used here.
+ */
+
+/** What a literal marker signals. */
+export type MarkerKind =
+  | 'chat_template'
+  | 'role_tag'
+  | 'instruction_header'
+  | 'response_header'
+  | 'end_marker'
+  | 'end_tag'
+  | 'role_line'
+  | 'hidden_comment'
+  | 'hidden_css'
+  | 'cjk_override_verb'
+  | 'cjk_instruction_object'
+  | 'cjk_phrase'
+  | 'jailbreak_phrase';
+
+const MARKERS: ReadonlyArray<readonly [MarkerKind, readonly string[]]> = [
+  ['chat_template', ['<|im_start|>', '<|im_end|>', '<|system|>', '<|user|>', '<|assistant|>', '<|endoftext|>', '<|eot_id|>', '<|start_header_id|>', '<|end_header_id|>', '<|begin_of_text|>', '<|end|>', '<|im_sep|>', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '<|channel|>', '<|message|>']],
+  ['role_tag', ['<system>', '</system>', '<user>', '</user>', '<assistant>', '</assistant>', '[system]', '[assistant]', '<system_prompt>', '</system_prompt>', '<instructions>', '</instructions>', '<admin>', '[admin]', '{system}', '(system)']],
+  ['instruction_header', ['### instruction', '### system', '### new instruction', '## instruction', '## system prompt', '### system prompt', '[system message]', '[new instructions]', '[instructions]']],
+  ['response_header', ['### response', '### assistant', '### answer']],
+  ['end_marker', ['end of tool output', 'end of output', 'end of tool result', 'end of tool response', 'end of document', 'end of context', 'end of search results', 'end of results', 'end of user input', 'end of input', 'end of data', 'end of transcript', 'end of message', 'end of email', 'end of response', 'end of conversation', 'end of prompt', 'end of system prompt', 'end of instructions', '===end', '=== end', '---end', '--- end', '[end]', '<end>', '***end', '*** end', '###end', '### end']],
+  ['end_tag', ['</tool_output>', '</tool_result>', '</tool_response>', '</function_results>', '</function_result>', '</search_results>', '</document>', '</context>', '</untrusted>', '</data>', '</results>', '</output>', '</email>']],
+  ['role_line', ['system:', 'assistant:', 'human:', 'user:', 'developer:', 'admin:', 'system :', 'assistant :', 'human :']],
+  ['hidden_comment', ['<!--']],
+  ['hidden_css', ['display:none', 'display: none', 'visibility:hidden', 'visibility: hidden', 'font-size:0', 'font-size: 0', 'opacity:0;', 'opacity: 0;', 'opacity:0"', 'opacity: 0"', 'color:transparent', 'color: transparent', 'height:0', 'height: 0', 'width:0', 'width: 0', 'left:-9999', 'left: -9999', 'text-indent:-9999', 'text-indent: -9999']],
+  ['cjk_override_verb', ['忽略', '无视', '無視', '忘记', '忘記', '忘掉', '不要理会', '不要理會', '不理会', '跳过', '跳過', '忘れ', '무시', '잊어']],
+  ['cjk_instruction_object', ['指令', '指示', '规则', '規則', '提示', '说明', '說明', '设定', '設定', '命令', 'ルール', 'プロンプト', '지시', '명령', '지침', '규칙', '프롬프트']],
+  ['jailbreak_phrase', ['do anything now', 'developer mode enabled', 'dan mode', 'stay in character', 'jailbreak mode', 'jailbroken mode', 'not bound by any', 'no longer bound by', 'free from the typical confines', 'broken free of', 'evil confidant', 'opposite mode', 'anti-dan', 'without any ethical', 'no ethical or moral']],
+  ['cjk_phrase', ['你现在是', '现在你是', '你現在是', '現在你是', '从现在开始你', '從現在開始你', '系统提示词', '系統提示詞', 'システムプロンプト', '開発者モード', '开发者模式', '開發者模式', 'あなたは今', '今からあなたは', '이제 너는', '시스템 프롬프트']],
+];
+
+/** One literal marker found in normalised text. */
+export interface MarkerHit {
+  readonly kind: MarkerKind;
+  readonly literal: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const KIND_OF = new Map<string, MarkerKind>();
+for (const [kind, literals] of MARKERS) for (const literal of literals) KIND_OF.set(literal, kind);
+
+const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Longest first, so `</system_prompt>` wins over `</system>` at the same position.
+const MARKER_PATTERN = new RegExp([...KIND_OF.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+
+/** Every marker in `text` (normalised), left to right, non-overlapping. */
+export function findMarkers(text: string): MarkerHit[] {
+  const hits: MarkerHit[] = [];
+  const pattern = new RegExp(MARKER_PATTERN);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const literal = match[0];
+    hits.push({ kind: KIND_OF.get(literal)!, literal, start: match.index, end: match.index + literal.length });
+  }
+  return hits;
+}
