@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { parseOptions } from '../internal/options.js';
+import { piiRedactor } from '../security/pii-redactor.js';
 import type { CallObservation, Decision, RunObservation, SettledUsage, WardenHost } from '../types.js';
 import type { WardenPlugin } from '../warden.js';
 import { createAuditWriter, type AuditWriter } from './audit-writer.js';
@@ -33,8 +34,12 @@ export interface AuditLogOptions {
   file: string;
   /** Rotate to `file.1`, `file.2`... once the file reaches this many bytes; the chain runs on. Defaults to never. */
   rotateBytes?: number;
-  /** Called for every key and value of args, results, reasons and event details before they are written. */
-  redact?: Redactor;
+  /**
+   * Called for every key and value of args, results, reasons and event details before they
+   * are written. Defaults to `piiRedactor()` (emails, phones, cards, IBANs, SSNs and secrets
+   * become `[kind:hash]`); pass your own, or `false` to write content as it is.
+   */
+  redact?: Redactor | false;
   /** Write each call's args. Defaults to `true`. */
   captureArgs?: boolean;
   /** Write each call's result. Defaults to `false`. */
@@ -55,7 +60,7 @@ const positiveInt = z.number().int('must be an integer').positive('must be posit
 const optionsSchema = z.object({
   file: z.string().min(1, 'must be a non-empty path'),
   rotateBytes: z.number().int('must be an integer').min(4096, 'must be at least 4096 bytes').optional(),
-  redact: z.custom<Redactor>((value) => typeof value === 'function', 'must be a function (key, value) => value').optional(),
+  redact: z.custom<Redactor | false>((value) => typeof value === 'function' || value === false, 'must be a function (key, value) => value, or false').optional(),
   captureArgs: z.boolean().default(true),
   captureResults: z.boolean().default(false),
   maxContentLength: positiveInt.default(DEFAULT_CONTENT_LIMITS.maxString),
@@ -87,7 +92,7 @@ export interface AuditLogPlugin extends WardenPlugin {
 export function auditLog(options: AuditLogOptions): AuditLogPlugin {
   const parsed = parseOptions('auditLog', optionsSchema, options);
   const bodyOptions: BodyOptions = {
-    redact: parsed.redact,
+    redact: parsed.redact === false ? undefined : (parsed.redact ?? piiRedactor()),
     limits: { ...DEFAULT_CONTENT_LIMITS, maxString: parsed.maxContentLength },
     captureArgs: parsed.captureArgs,
     captureResults: parsed.captureResults,

@@ -5,8 +5,10 @@
  * crashing the writer or bloating the file.
  */
 
+import type { Redactor } from '../security/pii-redactor.js';
+
 /** A redactor: gets each key and value, returns the value to keep (or a replacement). */
-export type Redactor = (key: string, value: unknown) => unknown;
+export type { Redactor };
 
 /** Limits for `auditContent`. */
 export interface ContentLimits {

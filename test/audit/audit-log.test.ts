@@ -210,3 +210,21 @@ describe('auditLog', () => {
     expect(() => auditLog(options as never)).toThrow(message);
   });
 });
+
+describe('auditLog default redaction', () => {
+  it('replaces PII and secrets in args with labels unless redact is false', async () => {
+    const file = join(tempDir(), 'audit.jsonl');
+    const { warden, lookup } = auditedWarden(file);
+    await lookup({ orderId: 'A1', email: 'kim@example.com', apiKey: 'sk-live-123' } as { orderId: string });
+    await warden.close();
+    const call = entriesOf(file).find((entry): entry is CallEntry => entry.type === 'call')!;
+    expect(call.args).toMatchObject({ orderId: 'A1', email: expect.stringMatching(/^\[email:[0-9a-f]+\]$/), apiKey: expect.stringMatching(/^\[secret:[0-9a-f]+\]$/) });
+    expect(readFileSync(file, 'utf8')).not.toContain('kim@example.com');
+
+    const plainFile = join(tempDir(), 'plain.jsonl');
+    const plain = auditedWarden(plainFile, { audit: { redact: false } });
+    await plain.lookup({ orderId: 'A1', email: 'kim@example.com' } as { orderId: string });
+    await plain.warden.close();
+    expect(readFileSync(plainFile, 'utf8')).toContain('kim@example.com');
+  });
+});
