@@ -57,12 +57,15 @@ async function appendRows(h: Harness, folder: string): Promise<BenchRow[]> {
   };
   const plain = await measure(bare, () => {});
   const withAudit = await measure(audited, () => plugin.flush());
-  await audited.close();
-  await bare.close();
+  const rawPlugin = auditLog({ file: join(folder, 'raw.jsonl'), flushIntervalMs: 60_000, maxBatch: 1_000_000, redact: false });
+  const raw = createWarden({ agent: 'bench-agent', version: { model: 'gpt-4o' }, audit: rawPlugin });
+  const withoutRedaction = await measure(raw, () => rawPlugin.flush());
+  await Promise.all([audited.close(), bare.close(), raw.close()]);
   return [
     h.ratioRow('audit', 'append on the call path (call with auditLog minus without)', Math.max(0, withAudit.callNs - plain.callNs), 'observation + queue push'),
     h.ratioRow('audit', 'guarded call with auditLog, no other middleware', withAudit.callNs),
-    h.ratioRow('audit', 'batched write per line (redact, serialize, seal, write(2))', withAudit.writeNs, 'off the call path'),
+    h.ratioRow('audit', 'batched write per line (PII redaction, serialize, seal, write(2))', withAudit.writeNs, 'off the call path'),
+    h.ratioRow('audit', 'batched write per line with redact: false', withoutRedaction.writeNs, 'off the call path'),
     h.ratioRow('audit', 'total audit cost per call (append + its batched write)', Math.max(0, withAudit.callNs - plain.callNs) + withAudit.writeNs),
   ];
 }
