@@ -1,8 +1,8 @@
 /**
  * AI SDK adapter overhead: a 10-step `generateText` loop on the real `ai` package with its
  * `MockLanguageModelV3` (9 tool-call steps, then an answer), with and without
- * `wardenTools` + `wardenModel`. The `value` column is the ratio to the same loop without
- * agentwarden; `ratio` stays the harness's ratio to one bare span. Timed in CPU time, so
+ * `wardenTools` + `wardenModel`. The `ratio` column is the ratio to the same loop without
+ * agentwarden (like the LangChain rows). Timed in CPU time, so
  * neighbours on a busy machine do not count.
  */
 import { generateText, stepCountIs, tool } from 'ai';
@@ -63,7 +63,7 @@ export default async function aiSdk(h: Harness): Promise<BenchRow[]> {
     for (const [index, variant] of variants.entries()) best[index] = Math.min(best[index]!, await cpuNsPerOp(variant.loop, 40));
   }
   const bareNs = best[0]!;
-  return variants.map((variant, index) => ({ ...h.ratioRow('ai-sdk', variant.name, best[index]!), value: best[index]! / bareNs, unit: 'x bare loop', note: 'CPU time per loop' }));
+  return variants.map((variant, index) => ({ group: 'ai-sdk', name: variant.name, nsPerOp: best[index]!, ratio: best[index]! / bareNs, note: 'CPU time per loop; ratio to the same loop without agentwarden' }));
 }
 
 /** Mean CPU nanoseconds (user + system) per call of `fn` over `iterations` calls. */
