@@ -59,16 +59,26 @@ function stemLength(found: string): number {
   return letters;
 }
 
-/** Merged `[start, end)` pairs around anchor words, flattened: `[s0, e0, s1, e1, ...]`. */
-export function anchorRegions(text: string): number[] {
+/**
+ * Merged `[start, end)` pairs around anchor words, flattened: `[s0, e0, s1, e1, ...]`.
+ * With `maxCovered`, stops and returns `undefined` as soon as the regions cover more than
+ * that many characters (the caller then tokenises the whole text instead).
+ */
+export function anchorRegions(text: string, maxCovered = Number.POSITIVE_INFINITY): number[] | undefined {
   const regions: number[] = [];
+  // Characters covered by the regions before the last one.
+  let closed = 0;
   const pattern = new RegExp(ANCHOR);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const start = wordStart(text, Math.max(0, match.index - REACH_BACK));
     const end = wordEnd(text, Math.min(text.length, match.index + match[0].length + REACH_AHEAD));
     const last = regions.length - 1;
     if (last > 0 && start <= regions[last]!) regions[last] = Math.max(regions[last]!, end);
-    else regions.push(start, end);
+    else {
+      if (last > 0) closed += regions[last]! - regions[last - 1]!;
+      regions.push(start, end);
+    }
+    if (closed + regions[regions.length - 1]! - regions[regions.length - 2]! > maxCovered) return undefined;
     // Anchors before `end - REACH_AHEAD` cannot extend this region: skip them.
     if (end - REACH_AHEAD > pattern.lastIndex) pattern.lastIndex = end - REACH_AHEAD;
   }

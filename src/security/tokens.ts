@@ -27,11 +27,9 @@ const MAX_JOIN_GAP = 2;
 /** Known words of `text` (already normalised), in order. */
 export function knownTokens(text: string): Token[] {
   if (text.length <= FULL_SCAN_BELOW || needsFullScan(text)) return tokenizeRange(text, 0, text.length, 0, []);
-  const regions = anchorRegions(text);
-  let covered = 0;
-  for (let index = 0; index < regions.length; index += 2) covered += regions[index + 1]! - regions[index]!;
-  // Dense anchors: one pass over the whole text is cheaper than many regions.
-  if (covered * 2 > text.length) return tokenizeRange(text, 0, text.length, 0, []);
+  // Dense anchors (regions cover more than half): one pass over the whole text is cheaper.
+  const regions = anchorRegions(text, text.length / 2);
+  if (regions === undefined) return tokenizeRange(text, 0, text.length, 0, []);
   const tokens: Token[] = [];
   for (let index = 0; index < regions.length; index += 2) {
     // Ordinals of separate regions are far apart, so no rule sees them as neighbours.
