@@ -87,7 +87,7 @@ function tokenizeRange(text: string, from: number, to: number, ordinalBase: numb
     const parts = entry < 0 ? -1 : ENTRY_PARTS[entry]!;
     const prefix = entry >= 0 && ENTRY_PREFIX[entry] === 1;
     if (prefix && end - start <= 2) {
-      const joined = joinFragments(text, ENTRY_WORDS[entry]!, starts, ends, count, raw);
+      const joined = joinFragments(text, entry, starts, ends, count, raw);
       if (joined) {
         tokens.push({ word: joined.word, parts: LEXICON.get(joined.word)!, start, end: ends[joined.last]!, ordinal });
         raw = joined.last;
@@ -99,7 +99,7 @@ function tokenizeRange(text: string, from: number, to: number, ordinalBase: numb
       continue;
     }
     if (prefix) {
-      const joined = joinFragments(text, ENTRY_WORDS[entry]!, starts, ends, count, raw);
+      const joined = joinFragments(text, entry, starts, ends, count, raw);
       if (joined) {
         tokens.push({ word: joined.word, parts: LEXICON.get(joined.word)!, start, end: ends[joined.last]!, ordinal });
         raw = joined.last;
@@ -175,16 +175,45 @@ function lookup(text: string, start: number, end: number, hash: number): number 
   }
 }
 
-function joinFragments(text: string, first: string, starts: Int32Array, ends: Int32Array, count: number, ordinal: number): { word: string; last: number } | undefined {
-  let joined = first;
+/**
+ * The longest known word (of at least 5 letters) made by joining fragment `ordinal` (table
+ * entry `entry`) with the fragments after it, while the joined text is a prefix of a
+ * joinable word. The join is hashed as it grows; no string is built unless it is a word.
+ */
+function joinFragments(text: string, entry: number, starts: Int32Array, ends: Int32Array, count: number, ordinal: number): { word: string; last: number } | undefined {
+  let hash = ENTRY_HASHES[entry]!;
+  let length = ENTRY_WORDS[entry]!.length;
   let best: { word: string; last: number } | undefined;
   for (let next = ordinal + 1; next < count && next <= ordinal + MAX_JOIN; next++) {
     if (starts[next]! - ends[next - 1]! > MAX_JOIN_GAP || !isJoinGap(text, ends[next - 1]!, starts[next]!)) break;
-    joined += text.slice(starts[next]!, ends[next]!);
-    if (LEXICON.has(joined) && joined.length >= 5) best = { word: joined, last: next };
-    if (!JOINABLE_PREFIXES.has(joined)) break;
+    for (let index = starts[next]!; index < ends[next]!; index++) hash = Math.imul(hash ^ text.charCodeAt(index), HASH_PRIME);
+    length += ends[next]! - starts[next]!;
+    const joined = lookupJoined(text, starts, ends, ordinal, next, hash, length);
+    if (joined >= 0 && ENTRY_PARTS[joined]! >= 0 && length >= 5) best = { word: ENTRY_WORDS[joined]!, last: next };
+    if (joined < 0 || ENTRY_PREFIX[joined] !== 1) break;
   }
   return best;
+}
+
+/** The table entry spelled by fragments `first..last` joined (hash `hash`), or -1. */
+function lookupJoined(text: string, starts: Int32Array, ends: Int32Array, first: number, last: number, hash: number, length: number): number {
+  for (let slot = hash & SLOT_MASK; ; slot = (slot + 1) & SLOT_MASK) {
+    const entry = SLOTS[slot]!;
+    if (entry < 0) return -1;
+    if (ENTRY_HASHES[entry] !== hash || ENTRY_WORDS[entry]!.length !== length) continue;
+    const word = ENTRY_WORDS[entry]!;
+    let at = 0;
+    let same = true;
+    for (let fragment = first; same && fragment <= last; fragment++) {
+      for (let index = starts[fragment]!; index < ends[fragment]!; index++) {
+        if (word.charCodeAt(at++) !== text.charCodeAt(index)) {
+          same = false;
+          break;
+        }
+      }
+    }
+    if (same) return entry;
+  }
 }
 
 function isJoinGap(text: string, from: number, to: number): boolean {
