@@ -56,12 +56,27 @@ const byLength = (a: string, b: string) => b.length - a.length;
 const MARKER_PATTERN = new RegExp([...KIND_OF.keys()].sort(byLength).map(escape).join('|'), 'g');
 
 // Fast path for ASCII text. Most markers hold a character that prose rarely has (`<`, `:`,
-// `#`...): those are found by looking for that character with `indexOf` (native, far faster
-// than trying every literal at every position) and checking the literals that hold it.
-// The rest (`end of ...`, jailbreak phrases) are found by one small alternation.
+// `#`...): each such occurrence is found with `indexOf` (native, far faster than trying every
+// literal at every position), and only the literals that share it and its neighbour are
+// tried there (one sticky alternation per group). The literals made only of words and
+// spaces (`end of ...`, jailbreak phrases) are found by one small alternation.
 const RARE = '<[#{(=*:-|>]})!/_';
-/** Per rare character: the literals whose first rare character it is, with its offset. */
-const BY_RARE = new Map<string, Array<{ literal: string; offset: number }>>();
+
+/** Literals sharing a rare character, its neighbour, and its offset in the literal. */
+interface Group {
+  /** From the literal's start to its rare character. */
+  readonly offset: number;
+  readonly literals: string[];
+  /** Longest-first alternation, sticky; set when the group has more than one literal. */
+  sticky?: RegExp;
+}
+
+const pairKey = (first: number, second: number) => first * 0x10000 + second;
+/** Groups keyed by (rare character, next character). */
+const BY_NEXT = new Map<number, Group[]>();
+/** Groups keyed by (previous character, rare character), for literals that end with it. */
+const BY_PREVIOUS = new Map<number, Group[]>();
+const RARE_CHARS = new Set<string>();
 const WORD_LITERALS: string[] = [];
 for (const literal of KIND_OF.keys()) {
   if (/[^\x00-\x7f]/.test(literal)) continue;
@@ -70,14 +85,28 @@ for (const literal of KIND_OF.keys()) {
     WORD_LITERALS.push(literal);
     continue;
   }
-  const char = literal[offset]!;
-  if (!BY_RARE.has(char)) BY_RARE.set(char, []);
-  BY_RARE.get(char)!.push({ literal, offset });
+  RARE_CHARS.add(literal[offset]!);
+  const last = offset + 1 === literal.length;
+  const table = last ? BY_PREVIOUS : BY_NEXT;
+  const key = last ? pairKey(literal.charCodeAt(offset - 1), literal.charCodeAt(offset)) : pairKey(literal.charCodeAt(offset), literal.charCodeAt(offset + 1));
+  const groups = table.get(key) ?? [];
+  table.set(key, groups);
+  const group = groups.find((candidate) => candidate.offset === offset) ?? { offset, literals: [] };
+  if (!groups.includes(group)) groups.push(group);
+  group.literals.push(literal);
+}
+for (const table of [BY_NEXT, BY_PREVIOUS]) {
+  for (const groups of table.values()) {
+    for (const group of groups) if (group.literals.length > 1) group.sticky = new RegExp(group.literals.sort(byLength).map(escape).join('|'), 'y');
+  }
 }
 const WORD_PATTERN = new RegExp(WORD_LITERALS.sort(byLength).map(escape).join('|'), 'g');
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Every marker in `text` (normalised), left to right, non-overlapping. */
+/**
+ * Every marker in `text` (normalised), left to right, non-overlapping: what one global
+ * alternation of all literals (longest first) matches.
+ */
 export function findMarkers(text: string): MarkerHit[] {
   return NON_ASCII.test(text) ? findMarkersByPattern(text) : findAsciiMarkers(text);
 }
@@ -100,17 +129,38 @@ function findMarkersByPattern(text: string): MarkerHit[] {
 function findAsciiMarkers(text: string): MarkerHit[] {
   // Candidates as [start, literal] pairs, flattened.
   const found: Array<number | string> = [];
-  for (const [char, literals] of BY_RARE) {
-    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) {
-      for (const { literal, offset } of literals) {
-        if (at >= offset && text.startsWith(literal, at - offset)) found.push(at - offset, literal);
+  const tryGroups = (groups: Group[] | undefined, at: number) => {
+    if (groups === undefined) return;
+    for (const group of groups) {
+      const start = at - group.offset;
+      if (start < 0) continue;
+      if (group.sticky === undefined) {
+        if (text.startsWith(group.literals[0]!, start)) found.push(start, group.literals[0]!);
+        continue;
       }
+      group.sticky.lastIndex = start;
+      const match = group.sticky.exec(text);
+      if (match !== null) found.push(start, match[0]);
+    }
+  };
+  // Dense rare characters (markup, code, adversarial input): the one alternation is cheaper.
+  let budget = text.length >> 6;
+  for (const char of RARE_CHARS) {
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) if (--budget < 0) return findMarkersByPattern(text);
+  }
+  for (const char of RARE_CHARS) {
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) {
+      const code = text.charCodeAt(at);
+      if (at + 1 < text.length) tryGroups(BY_NEXT.get(pairKey(code, text.charCodeAt(at + 1))), at);
+      if (at > 0) tryGroups(BY_PREVIOUS.get(pairKey(text.charCodeAt(at - 1), code)), at);
     }
   }
   const words = new RegExp(WORD_PATTERN);
   for (let match = words.exec(text); match !== null; match = words.exec(text)) {
     found.push(match.index, match[0]);
     words.lastIndex = match.index + 1;
+    // Many markers: sorting candidates would cost more than the one alternation.
+    if (found.length > text.length >> 5) return findMarkersByPattern(text);
   }
   if (found.length === 0) return [];
   const order: number[] = [];
