@@ -48,15 +48,18 @@ export function needsFullScan(text: string): boolean {
   if (LOOKALIKE_SCRIPT.test(text)) return true;
   const pattern = new RegExp(SPLIT_PATTERN);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match[0].length > stemLength(match[0])) return true;
+    if (hasSeparator(match[0])) return true;
   }
   return false;
 }
 
-function stemLength(found: string): number {
-  let letters = 0;
-  for (let index = 0; index < found.length; index++) if (/[a-z0-9]/.test(found[index]!)) letters++;
-  return letters;
+/** A stem found with a separator between its letters (anything but `a-z0-9`). */
+function hasSeparator(found: string): boolean {
+  for (let index = 0; index < found.length; index++) {
+    const code = found.charCodeAt(index);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return true;
+  }
+  return false;
 }
 
 /**
