@@ -45,7 +45,16 @@ const SPLIT_PATTERN = new RegExp(SPLIT_STEMS.map((stem) => [...stem].join('[^a-z
 
 /** True when only a whole-text tokenisation can see everything (look-alikes, split words). */
 export function needsFullScan(text: string): boolean {
-  if (LOOKALIKE_SCRIPT.test(text)) return true;
+  return hasLookalikeScript(text) || hasSplitStem(text);
+}
+
+/** Greek or Cyrillic letters, which may stand for Latin ones. */
+export function hasLookalikeScript(text: string): boolean {
+  return LOOKALIKE_SCRIPT.test(text);
+}
+
+/** A stem of an override word written with separators between its letters (`igno re`). */
+export function hasSplitStem(text: string): boolean {
   const pattern = new RegExp(SPLIT_PATTERN);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     if (hasSeparator(match[0])) return true;

@@ -6,7 +6,7 @@
  * (`igno re`, `i.g.n.o.r.e`), reading look-alike letters from other scripts as Latin
  * (Cyrillic `о` for `o`), and reading leetspeak digits as letters (`1gn0re`).
  */
-import { anchorRegions, FULL_SCAN_BELOW, needsFullScan } from './anchors.js';
+import { anchorRegions, FULL_SCAN_BELOW, hasLookalikeScript, hasSplitStem } from './anchors.js';
 import { JOINABLE_PREFIXES, LEXICON } from './lexicon.js';
 
 /** A known word in normalised text. */
@@ -27,10 +27,11 @@ const MAX_JOIN_GAP = 2;
 
 /** Known words of `text` (already normalised), in order. */
 export function knownTokens(text: string): Token[] {
-  if (text.length <= FULL_SCAN_BELOW || needsFullScan(text)) return tokenizeRange(text, 0, text.length, 0, []);
+  if (text.length <= FULL_SCAN_BELOW || hasLookalikeScript(text)) return tokenizeRange(text, 0, text.length, 0, []);
   // Dense anchors (regions cover more than half): one pass over the whole text is cheaper.
+  // Checked before split words, as either one means a whole-text pass.
   const regions = anchorRegions(text, text.length / 2);
-  if (regions === undefined) return tokenizeRange(text, 0, text.length, 0, []);
+  if (regions === undefined || hasSplitStem(text)) return tokenizeRange(text, 0, text.length, 0, []);
   const tokens: Token[] = [];
   for (let index = 0; index < regions.length; index += 2) {
     // Ordinals of separate regions are far apart, so no rule sees them as neighbours.
