@@ -1,8 +1,11 @@
 /**
- * `npm run bench`: runs every bench module in one process, prints one table and writes
- * `bench/results.json`. `--compare <file>` shows the change against an earlier results file;
- * `--only <group>` runs the modules whose file name contains <group>.
+ * `npm run bench`: runs every bench module, prints one table and writes `bench/results.json`.
+ * Each module runs in a fresh child process (so one module's heap and timers never slow the
+ * next); inside it every case and its bare-span baseline are measured side by side.
+ * `--compare <file>` shows the change against an earlier results file; `--only <group>` runs
+ * the modules whose file name contains <group>.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +18,21 @@ const flag = (name: string) => {
   return index === -1 ? undefined : args[index + 1];
 };
 
+const moduleFlag = flag('--module');
+if (moduleFlag) {
+  // Child mode: run one module and hand its rows to the parent as JSON on the last line.
+  const harness = await createHarness();
+  const module = (await import(pathToFileURL(join(here, moduleFlag)).href)) as { default: (h: Harness) => Promise<BenchRow[]> };
+  let rows: BenchRow[];
+  try {
+    rows = await module.default(harness);
+  } catch (error) {
+    rows = [{ group: moduleFlag.replace('.bench.ts', ''), name: 'FAILED', note: String(error instanceof Error ? error.message : error) }];
+  }
+  process.stdout.write(`\n${JSON.stringify({ baselineNs: harness.baselineNs, rows })}\n`);
+  process.exit(0);
+}
+
 const harness = await createHarness();
 const rows: BenchRow[] = [{ group: 'baseline', name: 'bare OTel span (BatchSpanProcessor, no-op exporter)', nsPerOp: harness.baselineNs, ratio: 1 }];
 const only = flag('--only');
@@ -23,11 +41,13 @@ const modules = readdirSync(here)
   .filter((file) => !only || file.includes(only))
   .sort();
 for (const file of modules) {
-  const module = (await import(pathToFileURL(join(here, file)).href)) as { default: (h: Harness) => Promise<BenchRow[]> };
+  process.stderr.write(`bench: ${file}\n`);
   try {
-    rows.push(...(await module.default(harness)));
+    const output = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--module', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+    const result = JSON.parse(output.trimEnd().split('\n').at(-1)!) as { rows: BenchRow[] };
+    rows.push(...result.rows);
   } catch (error) {
-    rows.push({ group: file.replace('.bench.ts', ''), name: 'FAILED', note: String(error instanceof Error ? error.message : error) });
+    rows.push({ group: file.replace('.bench.ts', ''), name: 'FAILED', note: String(error instanceof Error ? error.message.split('\n')[0] : error) });
   }
 }
 

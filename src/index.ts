@@ -79,6 +79,41 @@ export { createCusum } from './drift/cusum.js';
 export type { Cusum, CusumOptions, CusumAlarm } from './drift/cusum.js';
 export { createMixTest } from './drift/mix-test.js';
 export type { MixTest, MixTestOptions, MixAlarm } from './drift/mix-test.js';
+// audit
+export { auditLog } from './audit/audit-log.js';
+export type { AuditLogOptions, AuditLogPlugin } from './audit/audit-log.js';
+export { verifyAudit } from './audit/verify.js';
+export type { VerifyAuditOptions } from './audit/verify.js';
+export type { VerifyResult } from './audit/chain-verifier.js';
+export { readAudit, scanAudit } from './audit/read-audit.js';
+export type { ReadAuditOptions, ScanSummary } from './audit/read-audit.js';
+export { AuditWriteError, AuditTornTailError } from './audit/audit-errors.js';
+export type {
+  AuditEntry,
+  AuditEntryType,
+  AuditScope,
+  AuditVersion,
+  CallEntry,
+  DecisionEntry,
+  EventEntry,
+  GenesisEntry,
+  RotateEntry,
+  RunEntry,
+  StartEntry,
+  SwitchEntry,
+  TornTailEntry,
+  UsageEntry,
+  VersionChangeEntry,
+} from './audit/entries.js';
+export { buildReport } from './report/build-report.js';
+export type { BuildReportOptions } from './report/build-report.js';
+export { renderMarkdown } from './report/markdown.js';
+export { renderHtml } from './report/html.js';
+export type { ReportData, ReportFilter, CostDimension, CostRow, Incident, TimelineItem } from './report/report-data.js';
+export { startConsole } from './console/server.js';
+export type { ConsoleOptions, ConsoleServer } from './console/server.js';
+export { storeInbox, approvalsInbox, InboxResolveError } from './console/approval-inbox.js';
+export type { ApprovalInbox, PendingApproval, InboxVerdict, TicketStoreLike, ApprovalsApiLike } from './console/approval-inbox.js';
 
 // approval
 export { approval } from './middleware/approval.js';

@@ -522,8 +522,21 @@ function runTool(fn: (args: unknown, context: ToolContext) => unknown, call: Too
   }
 }
 
+/**
+ * The warden's default version. For a version source (canary routing) it is what a run
+ * without a session gets (prod, for a registry's `route()`), or an empty stamp when the
+ * source cannot answer yet (e.g. nothing promoted).
+ */
 function resolveStaticVersion(version: WardenOptions['version']): VersionStamp {
-  if (version === undefined || isVersionSource(version)) return versionStamp({});
+  if (version === undefined) return versionStamp({});
+  if (isVersionSource(version)) {
+    try {
+      const picked = version.resolveVersion({});
+      return isVersionStamp(picked) ? picked : versionStamp(picked);
+    } catch {
+      return versionStamp({});
+    }
+  }
   return isVersionStamp(version) ? version : versionStamp(version);
 }
 

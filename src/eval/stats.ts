@@ -5,6 +5,7 @@
  * whose mean is at least as far from zero as the observed one. Exact up to 16 non-zero pairs,
  * a seeded Monte Carlo of 20,000 flips above that — the same inputs always give the same p.
  */
+import { seededRandom } from '../internal/seeded-random.js';
 
 /** What the test found. */
 export interface PairedTestResult {
@@ -35,7 +36,7 @@ export function pairedPermutationTest(differences: readonly number[], seed = 0x5
     }
     return { pValue: extreme / total, n, method: 'exact' };
   }
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   let extreme = 0;
   for (let sample = 0; sample < SAMPLES; sample++) {
     let sum = 0;
@@ -51,14 +52,3 @@ export function mean(values: readonly number[]): number | undefined {
   return finite.length === 0 ? undefined : finite.reduce((sum, value) => sum + value, 0) / finite.length;
 }
 
-/** A small seeded PRNG (mulberry32): deterministic p-values across runs and machines. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

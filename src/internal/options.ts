@@ -21,7 +21,8 @@ export function describeOptionsProblem(factory: string, issue: z.core.$ZodIssue,
   return `${factory}: ${field} ${issue.message}, got ${describeValue(received)}`;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` inside `input`, or `undefined` where the path leaves objects. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current = input;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;

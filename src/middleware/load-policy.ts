@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { OptionsError } from '../errors.js';
 import { compileNames } from '../internal/glob.js';
-import { describeValue } from '../internal/options.js';
+import { describeValue, valueAt } from '../internal/options.js';
 import type { ToolCall } from '../types.js';
 import { policySpecSchema, type PolicyRule, type PolicySpec } from './policy-spec.js';
 
@@ -125,13 +125,4 @@ function compare(value: unknown, condition: ArgCondition): boolean {
   if (condition.lt !== undefined && !(numeric < condition.lt)) return false;
   if (condition.lte !== undefined && !(numeric <= condition.lte)) return false;
   return true;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }

@@ -26,7 +26,7 @@ export interface FileBudgetStoreOptions {
 /** A file-backed `BudgetStore`. */
 export interface FileBudgetStore extends BudgetStore {
   readonly path: string;
-  /** Journal lines skipped on open because they were torn or unreadable. */
+  /** Torn last lines dropped on open (a crash mid-write). Any other unreadable line refuses the open. */
   readonly skippedLines: number;
   readonly liveReservations: number;
   /** Rewrites the journal as a single snapshot line now. */
@@ -114,10 +114,20 @@ function load(path: string, ledger: ReturnType<typeof createLedger>): { lines: n
   const end = bytes.lastIndexOf(0x0a) + 1; // bytes after the last newline: none, or a line cut short by a crash
   let lines = 0;
   let skipped = 0;
+  let lineNumber = 0;
   for (const row of bytes.subarray(0, end).toString('utf8').split('\n')) {
+    lineNumber += 1;
     if (row.length === 0) continue;
-    if (replay(row, ledger)) lines += 1;
-    else skipped += 1;
+    if (replay(row, ledger)) {
+      lines += 1;
+      continue;
+    }
+    // Only the last line can be torn by a crash. An unreadable complete line means the file
+    // was edited or damaged: opening anyway would restart spend from a wrong total, so refuse.
+    throw new StoreUnavailableError(
+      'fileBudgetStore',
+      `${path}: line ${lineNumber} is not a budget journal entry; refusing to open it (budget totals would be wrong). Restore the file or move it aside.`,
+    );
   }
   if (end < bytes.length) {
     // A complete line that lost only its newline is kept; a cut one was never acknowledged.

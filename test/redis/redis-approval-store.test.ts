@@ -1,13 +1,13 @@
 /**
- * `redisApprovalStore` against a real Redis. The first block repeats, case for case, the
- * ApprovalStore contract that test/stores/approval-stores.test.ts runs on the memory and
- * file stores (that file keeps its store list private), so all three answer alike.
+ * `redisApprovalStore` against a real Redis. The first block runs the same ApprovalStore
+ * contract as the memory and file stores (test/stores/approval-store-contract.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionsError } from '../../src/errors.js';
 import { approval, createWarden, type ApprovalStore } from '../../src/index.js';
 import { redisApprovalStore, type RedisApprovalStore } from '../../src/redis/redis-approval-store.js';
 import { sampleTicket } from '../fixtures/sample-ticket.js';
+import { approvalStoreContract } from '../stores/approval-store-contract.js';
 import { redisAvailable, useRedis, type TestRedis } from '../support/redis.js';
 
 const available = redisAvailable();
@@ -20,60 +20,8 @@ afterAll(async () => redis?.stop());
 const at = '2026-01-01T00:01:00.000Z';
 const makeStore = (): ApprovalStore => redisApprovalStore(redis.client(), { prefix: redis.prefix() });
 
-describe.runIf(available)('redisApprovalStore keeps the ApprovalStore contract', () => {
-  it('opens one live ticket per callId and hands back the live one to a second open', async () => {
-    const store = makeStore();
-    expect(await store.open(sampleTicket('c1'))).toMatchObject({ created: true, ticket: { id: 'apr_c1' } });
-    expect(await store.open({ ...sampleTicket('c1'), id: 'apr_other' })).toMatchObject({ created: false, ticket: { id: 'apr_c1' } });
-    expect(await store.findByCallId('c1')).toMatchObject({ id: 'apr_c1', status: 'pending' });
-    expect(await store.get('apr_other')).toBeUndefined();
-  });
+describe.runIf(available)('redisApprovalStore keeps the ApprovalStore contract', () => approvalStoreContract(makeStore));
 
-  it('opens a fresh ticket once the old one is void', async () => {
-    const store = makeStore();
-    await store.open(sampleTicket('c1'));
-    await store.transition('apr_c1', { from: 'pending', to: 'void', set: { voidReason: 'stale' }, at });
-    expect(await store.open({ ...sampleTicket('c1'), id: 'apr_c1b' })).toMatchObject({ created: true });
-    expect((await store.findByCallId('c1'))?.id).toBe('apr_c1b');
-  });
-
-  it('changes status only from the expected one (compare-and-set)', async () => {
-    const store = makeStore();
-    await store.open(sampleTicket('c1'));
-    expect(await store.transition('apr_c1', { from: 'approved', to: 'running', at })).toMatchObject({ ok: false, ticket: { status: 'pending' } });
-    const verdict = { approved: true, by: 'alice', at, announced: false };
-    expect(await store.transition('apr_c1', { from: 'pending', to: 'approved', set: { verdict }, at })).toMatchObject({ ok: true, ticket: { status: 'approved', verdict, updatedAt: at } });
-    expect(await store.transition('apr_missing', { from: 'pending', to: 'approved', at })).toEqual({ ok: false, ticket: undefined });
-  });
-
-  it('lets exactly one of 50 concurrent claims win', async () => {
-    const store = makeStore();
-    await store.open(sampleTicket('c1'));
-    await store.transition('apr_c1', { from: 'pending', to: 'approved', at });
-    const claims = await Promise.all(Array.from({ length: 50 }, (_, i) => store.transition('apr_c1', { from: 'approved', to: 'running', set: { execution: { claimedBy: `w${i}`, claimedAt: at } }, at })));
-    expect(claims.filter((claim) => claim.ok)).toHaveLength(1);
-    const winner = claims.find((claim) => claim.ok)!.ticket!.execution!.claimedBy;
-    expect((await store.get('apr_c1'))?.execution?.claimedBy).toBe(winner);
-  });
-
-  it('hands out copies, never its own objects', async () => {
-    const store = makeStore();
-    const { ticket } = await store.open(sampleTicket('c1'));
-    (ticket.args as { amount: number }).amount = 1;
-    ((await store.get('apr_c1'))!.args as { amount: number }).amount = 2;
-    expect((await store.get('apr_c1'))?.args).toEqual({ orderId: 'c1', amount: 900 });
-  });
-
-  it('lists oldest first, filtered by status and callId', async () => {
-    const store = makeStore();
-    await store.open(sampleTicket('late', '2026-01-01T00:02:00.000Z'));
-    await store.open(sampleTicket('early', '2026-01-01T00:01:00.000Z'));
-    await store.transition('apr_late', { from: 'pending', to: 'rejected', at });
-    expect((await store.list()).map((ticket) => ticket.callId)).toEqual(['early', 'late']);
-    expect((await store.list({ status: 'pending' })).map((ticket) => ticket.callId)).toEqual(['early']);
-    expect((await store.list({ status: ['pending', 'rejected'], callId: 'late' })).map((ticket) => ticket.callId)).toEqual(['late']);
-  });
-});
 
 describe.runIf(available)('redisApprovalStore', () => {
   it('keeps a ticket as a hash with one field per ticket field', async () => {

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OptionsError } from '../../src/errors.js';
+import { OptionsError, StoreUnavailableError } from '../../src/errors.js';
 import { fileBudgetStore } from '../../src/stores/file-budget-store.js';
 import { describeBudgetStoreContract, testClock } from './budget-store-contract.js';
 
@@ -80,5 +80,15 @@ describe('fileBudgetStore', () => {
   ])('rejects bad options (%j)', (path, message, options) => {
     expect(() => fileBudgetStore(path, options)).toThrow(OptionsError);
     expect(() => fileBudgetStore(path, options)).toThrow(message);
+  });
+});
+
+describe('fileBudgetStore on a damaged file', () => {
+  it('refuses to open a journal with an unreadable complete line, naming the path and line', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'aw-budget-garbage-')), 'budget.jsonl');
+    writeFileSync(path, '{"this is": not json\n\u0000garbage\n');
+    expect(() => fileBudgetStore(path)).toThrow(StoreUnavailableError);
+    expect(() => fileBudgetStore(path)).toThrow(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 1 is not a budget journal entry`));
+    expect(readFileSync(path, 'utf8')).toBe('{"this is": not json\n\u0000garbage\n');
   });
 });

@@ -125,3 +125,18 @@ describe('drift auto-rollback', () => {
     expect(() => registry.watch(warden, { autoRollback: true, stage: 'qa' })).toThrow('versions.watch: `stage` must be one of the stages (dev, staging, canary, prod), got qa');
   });
 });
+
+describe('a warden routed by a registry', () => {
+  it('reports the prod version as its default version', async () => {
+    const { versions } = await import('../../src/index.js');
+    const { createWarden } = await import('../../src/index.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const registry = versions({ file: join(mkdtempSync(join(tmpdir(), 'aw-route-default-')), 'versions.json') });
+    const prod = await registry.register({ model: 'gpt-4o', prompt: 'v1' }, { by: 'ci', reason: 'first' });
+    await registry.promote(prod.id, 'prod', { by: 'ci', reason: 'ship' });
+    const warden = createWarden({ agent: 'a', version: registry.route({ canaryPercent: 10 }) });
+    expect(warden.version.id).toBe(prod.id);
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * The appending end of an audit file. Entries wait in memory and are written in batches
+ * off the hot path, each line with its own `write` on an `O_APPEND` descriptor, so a line
+ * is whole or (after a crash) a torn tail that the next writer seals off. Each batch is
+ * written under a short cross-process lock; before it the writer checks whether another
+ * writer (in this process or another) appended or rotated the file and, if so, continues
+ * the chain after their last line. Failures never throw to the caller: they go to `onError`
+ * and the batch is retried later.
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { newGenesis, readSealedLine, sealLine, sha256, type ChainTip } from './chain.js';
+import { AuditTornTailError, AuditWriteError } from './audit-errors.js';
+import { nextSegmentPath } from './segments.js';
+import { withAppendLock } from './append-lock.js';
+import { readTail } from './tail.js';
+
+/** Writers wait up to 5 s for another process's batch; a lock left by a dead process is broken at once, any lock after 30 s. */
+const LOCK_OPTIONS = { timeoutMs: 5_000, staleMs: 30_000 };
+
+/** One queued entry: its body is built (redacted, serialized) only when it is written. */
+export interface QueuedEntry {
+  readonly body: () => string;
+}
+
+/** Options of `createAuditWriter`. */
+export interface AuditWriterOptions {
+  readonly file: string;
+  /** Rotate when the file reaches this size; unset: never. */
+  readonly rotateBytes?: number;
+  /** Delay between an append and its batch write. */
+  readonly flushIntervalMs: number;
+  /** Write at once when this many entries wait. */
+  readonly maxBatch: number;
+  /** Most entries kept while writes fail; older ones are dropped (and counted) past it. */
+  readonly maxQueue: number;
+  /** Wait before retrying after a failed write. */
+  readonly retryMs: number;
+  /** Called whenever the file is opened; entries it returns go first (start, version_change). */
+  readonly onOpen?: (fd: number, size: number) => QueuedEntry[];
+  /** Body of the `rotate` entry that opens a new file. */
+  readonly rotateBody?: (previousFile: string) => Record<string, unknown>;
+  readonly onError: (error: Error) => void;
+  readonly count: (counter: string, by?: number) => void;
+  /** Time for the `at` of the lines the writer adds itself (genesis, rotate, torn_tail). */
+  readonly now: () => number;
+}
+
+/** The writer's handle. */
+export interface AuditWriter {
+  append(entry: QueuedEntry): void;
+  /** Writes everything queued, synchronously. Never throws. */
+  flush(): void;
+  /** Flushes and closes the file. */
+  close(): void;
+  /** Entries waiting to be written. */
+  readonly pending: number;
+}
+
+/** Creates the writer; the file is opened on the first flush. */
+export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
+  const { file, rotateBytes, flushIntervalMs, maxBatch, maxQueue, retryMs } = options;
+  let queue: QueuedEntry[] = [];
+  let head = 0;
+  let fd: number | undefined;
+  let inode = 0;
+  let size = 0;
+  let tip: ChainTip | undefined;
+  let needsResync = false;
+  let rotatedFrom: string | undefined;
+  let restartReason: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let retryUntil = 0;
+  let closed = false;
+  let flushing = false;
+  /** False for devices and pipes (`/dev/stdout`), which other writers cannot share a chain on. */
+  let lockable: boolean | undefined;
+
+  const at = () => new Date(options.now()).toISOString();
+  const pending = () => queue.length - head;
+
+  function schedule(delay: number): void {
+    if (timer !== undefined || closed) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      flush();
+    }, delay);
+    timer.unref?.();
+  }
+
+  function append(entry: QueuedEntry): void {
+    if (closed) {
+      options.count('audit.errors');
+      options.onError(new AuditWriteError(file, 'the audit log is closed; the entry was not written', { queued: 0 }));
+      return;
+    }
+    queue.push(entry);
+    if (pending() >= maxBatch && Date.now() >= retryUntil) {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      setImmediate(flush).unref?.();
+    } else schedule(flushIntervalMs);
+  }
+
+  function open(): void {
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'a+');
+    const stat = fstatSync(fd);
+    inode = stat.ino;
+    size = stat.size;
+    resync();
+    const first = options.onOpen?.(fd, size) ?? [];
+    if (first.length > 0) {
+      queue = [...first, ...queue.slice(head)];
+      head = 0;
+    }
+  }
+
+  /** Reads the file's end: continue after its last line, seal off a torn fragment. */
+  function resync(): void {
+    const tail = readTail(fd!, size);
+    tip = undefined;
+    if (tail.lastLine) {
+      const header = readSealedLine(tail.lastLine);
+      if (header && header.computed === header.hash) tip = { seq: header.seq, hash: header.hash };
+      else restartReason = 'the last line of the file is not a sealed audit line';
+    }
+    needsResync = false;
+    if (!tail.fragment) return;
+    size += writeLine('\n');
+    const fragment = { offset: tail.fragment.offset, bytes: tail.fragment.bytes.length, sha256: sha256(tail.fragment.bytes) };
+    options.count('audit.torn_tails');
+    if (tip) writeBody(JSON.stringify({ at: at(), type: 'torn_tail', fragment }));
+    else writeGenesis({ fragment });
+    options.onError(new AuditTornTailError(file, fragment.offset, fragment.bytes));
+  }
+
+  /** Re-reads the end when another writer appended, rotated or removed the file. */
+  function checkForeignChanges(): void {
+    let onDisk: number | undefined;
+    try {
+      onDisk = statSync(file).ino;
+    } catch {
+      onDisk = undefined;
+    }
+    if (onDisk !== inode) {
+      closeQuietly();
+      open();
+      return;
+    }
+    const actual = fstatSync(fd!).size;
+    if (actual !== size || needsResync) {
+      size = actual;
+      resync();
+    }
+  }
+
+  /** One write(2) of one whole line; a short write leaves a torn tail to seal off next time. */
+  function writeLine(line: string): number {
+    const length = Buffer.byteLength(line);
+    const written = writeSync(fd!, line);
+    if (written < length) {
+      size += written;
+      needsResync = true;
+      throw new Error(`partial write: ${written} of ${length} bytes`);
+    }
+    return written;
+  }
+
+  /** Starts a new chain: a genesis line anchored on a random value. */
+  function writeGenesis(extra: Record<string, unknown>): void {
+    const reason = restartReason;
+    restartReason = undefined;
+    const body = JSON.stringify({ at: at(), type: 'genesis', format: 'agentwarden-audit/1', ...(reason !== undefined && { restartReason: reason }), ...extra });
+    const sealed = sealLine(body, 0, newGenesis());
+    size += writeLine(sealed.line);
+    tip = { seq: 0, hash: sealed.hash };
+  }
+
+  function writeBody(bodyJson: string): void {
+    if (tip === undefined) writeGenesis({});
+    const sealed = sealLine(bodyJson, tip!.seq + 1, tip!.hash);
+    size += writeLine(sealed.line);
+    tip = { seq: tip!.seq + 1, hash: sealed.hash };
+  }
+
+  function rotate(): void {
+    const previous = nextSegmentPath(file);
+    closeQuietly();
+    renameSync(file, previous);
+    rotatedFrom = basename(previous);
+    fd = openSync(file, 'a+');
+    const stat = fstatSync(fd);
+    inode = stat.ino;
+    size = stat.size;
+    if (size > 0) return resync();
+    writeBody(JSON.stringify({ at: at(), type: 'rotate', previousFile: rotatedFrom, ...options.rotateBody?.(rotatedFrom) }));
+  }
+
+  function flush(): void {
+    if (flushing) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (pending() === 0 && fd !== undefined) return;
+    flushing = true;
+    try {
+      if (fd === undefined) mkdirSync(dirname(file), { recursive: true });
+      lockable ??= !isSpecialFile(file);
+      if (lockable) withAppendLock(file, writeBatch, LOCK_OPTIONS);
+      else writeBatch();
+    } catch (error) {
+      fail(error);
+    } finally {
+      flushing = false;
+    }
+  }
+
+  /** Under the lock: catch up with other writers, then seal and write every queued line. */
+  function writeBatch(): void {
+    if (fd === undefined) open();
+    else checkForeignChanges();
+    while (head < queue.length) {
+      writeBody(queue[head]!.body());
+      head += 1;
+      if (rotateBytes !== undefined && size >= rotateBytes) rotate();
+    }
+    queue = [];
+    head = 0;
+  }
+
+  function fail(error: unknown): void {
+    const overflow = pending() - maxQueue;
+    if (overflow > 0) {
+      head += overflow;
+      options.count('audit.dropped', overflow);
+    }
+    if (head > 0) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    options.count('audit.errors');
+    const systemCode = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (systemCode === 'EBADF') {
+      closeQuietly();
+    }
+    options.onError(new AuditWriteError(file, error instanceof Error ? error.message : String(error), { queued: pending(), ...(systemCode !== undefined && { systemCode }) }, { cause: error }));
+    retryUntil = Date.now() + retryMs;
+    schedule(retryMs);
+  }
+
+  function closeQuietly(): void {
+    if (fd === undefined) return;
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed: nothing left to release.
+    }
+    fd = undefined;
+  }
+
+  return {
+    append,
+    flush,
+    close() {
+      flush();
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      closeQuietly();
+    },
+    get pending() {
+      return pending();
+    },
+  };
+}
+
+function isSpecialFile(file: string): boolean {
+  try {
+    return !statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
