@@ -43,17 +43,18 @@ const SPLIT_STEMS = ['ignor', 'disregard', 'instruction', 'previous', 'forget', 
 // Quantifiers stand one after another, never nested, so matching stays linear.
 const SPLIT_PATTERN = new RegExp(SPLIT_STEMS.map((stem) => [...stem].join('[^a-z0-9]{0,3}')).join('|'), 'g');
 
-/** True when only a whole-text tokenisation can see everything (look-alikes, split words). */
-export function needsFullScan(text: string): boolean {
-  return hasLookalikeScript(text) || hasSplitStem(text);
-}
-
-/** Greek or Cyrillic letters, which may stand for Latin ones. */
+/**
+ * Greek or Cyrillic letters, which may stand for Latin ones: only a whole-text tokenisation
+ * sees every look-alike word.
+ */
 export function hasLookalikeScript(text: string): boolean {
   return LOOKALIKE_SCRIPT.test(text);
 }
 
-/** A stem of an override word written with separators between its letters (`igno re`). */
+/**
+ * A stem of an override word written with separators between its letters (`igno re`): only a
+ * whole-text tokenisation joins every split word.
+ */
 export function hasSplitStem(text: string): boolean {
   const pattern = new RegExp(SPLIT_PATTERN);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
