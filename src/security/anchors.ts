@@ -43,32 +43,55 @@ const SPLIT_STEMS = ['ignor', 'disregard', 'instruction', 'previous', 'forget', 
 // Quantifiers stand one after another, never nested, so matching stays linear.
 const SPLIT_PATTERN = new RegExp(SPLIT_STEMS.map((stem) => [...stem].join('[^a-z0-9]{0,3}')).join('|'), 'g');
 
-/** True when only a whole-text tokenisation can see everything (look-alikes, split words). */
-export function needsFullScan(text: string): boolean {
-  if (LOOKALIKE_SCRIPT.test(text)) return true;
+/**
+ * Greek or Cyrillic letters, which may stand for Latin ones: only a whole-text tokenisation
+ * sees every look-alike word.
+ */
+export function hasLookalikeScript(text: string): boolean {
+  return LOOKALIKE_SCRIPT.test(text);
+}
+
+/**
+ * A stem of an override word written with separators between its letters (`igno re`): only a
+ * whole-text tokenisation joins every split word.
+ */
+export function hasSplitStem(text: string): boolean {
   const pattern = new RegExp(SPLIT_PATTERN);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match[0].length > stemLength(match[0])) return true;
+    if (hasSeparator(match[0])) return true;
   }
   return false;
 }
 
-function stemLength(found: string): number {
-  let letters = 0;
-  for (let index = 0; index < found.length; index++) if (/[a-z0-9]/.test(found[index]!)) letters++;
-  return letters;
+/** A stem found with a separator between its letters (anything but `a-z0-9`). */
+function hasSeparator(found: string): boolean {
+  for (let index = 0; index < found.length; index++) {
+    const code = found.charCodeAt(index);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return true;
+  }
+  return false;
 }
 
-/** Merged `[start, end)` pairs around anchor words, flattened: `[s0, e0, s1, e1, ...]`. */
-export function anchorRegions(text: string): number[] {
+/**
+ * Merged `[start, end)` pairs around anchor words, flattened: `[s0, e0, s1, e1, ...]`.
+ * With `maxCovered`, stops and returns `undefined` as soon as the regions cover more than
+ * that many characters (the caller then tokenises the whole text instead).
+ */
+export function anchorRegions(text: string, maxCovered = Number.POSITIVE_INFINITY): number[] | undefined {
   const regions: number[] = [];
+  // Characters covered by the regions before the last one.
+  let closed = 0;
   const pattern = new RegExp(ANCHOR);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const start = wordStart(text, Math.max(0, match.index - REACH_BACK));
     const end = wordEnd(text, Math.min(text.length, match.index + match[0].length + REACH_AHEAD));
     const last = regions.length - 1;
     if (last > 0 && start <= regions[last]!) regions[last] = Math.max(regions[last]!, end);
-    else regions.push(start, end);
+    else {
+      if (last > 0) closed += regions[last]! - regions[last - 1]!;
+      regions.push(start, end);
+    }
+    if (closed + regions[regions.length - 1]! - regions[regions.length - 2]! > maxCovered) return undefined;
     // Anchors before `end - REACH_AHEAD` cannot extend this region: skip them.
     if (end - REACH_AHEAD > pattern.lastIndex) pattern.lastIndex = end - REACH_AHEAD;
   }

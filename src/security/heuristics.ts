@@ -123,6 +123,9 @@ function scanChunk(chunk: string, offset: number, state: ScanState): void {
     if (!state.matches.has(key)) state.matches.set(key, match);
   };
   for (const match of raw) {
+    // Past the per-rule limit only a stronger match changes the result: skip building others.
+    const strongest = state.saturated.get(match.rule);
+    if (strongest !== undefined && strongest.weight >= round(match.weight)) continue;
     const [start, end] = originalSpan(normalized, chunk, match.start, match.end);
     add({ rule: match.rule, family: match.family, start: start + offset, end: end + offset, weight: round(match.weight), text: chunk.slice(start, Math.min(end, start + SNIPPET)) });
   }

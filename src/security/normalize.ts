@@ -40,31 +40,32 @@ export function normalizeText(text: string): NormalizedText {
 
 function normalizeUnicode(text: string): NormalizedText {
   const length = text.length;
-  let out = '';
+  // The output is built as UTF-16 code units (one string at the end), not by appending
+  // strings, which would build a deep rope to flatten later. `offsets[i]` is the original
+  // index of output unit `i`, so both grow together.
+  let units = new Uint16Array(length + 16);
   let offsets = new Int32Array(length + 16);
   let size = 0;
   const reserve = (extra: number) => {
     if (size + extra + 1 <= offsets.length) return;
-    const grown = new Int32Array(Math.max(offsets.length * 2, size + extra + 16));
-    grown.set(offsets.subarray(0, size));
-    offsets = grown;
+    const capacity = Math.max(offsets.length * 2, size + extra + 16);
+    const grownOffsets = new Int32Array(capacity);
+    grownOffsets.set(offsets.subarray(0, size));
+    offsets = grownOffsets;
+    const grownUnits = new Uint16Array(capacity);
+    grownUnits.set(units.subarray(0, size));
+    units = grownUnits;
   };
   const invisibleAt: number[] = [];
   let invisible = 0;
   let tagPayload = '';
-  let asciiStart = -1;
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
     if (code < 0x80) {
-      if (asciiStart < 0) asciiStart = index;
       if (size + 1 >= offsets.length) reserve(1);
+      units[size] = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
       offsets[size++] = index;
       continue;
-    }
-    if (asciiStart >= 0) {
-      // ASCII runs are copied in bulk: lower case keeps their length.
-      out += text.slice(asciiStart, index).toLowerCase();
-      asciiStart = -1;
     }
     let point = code;
     let width = 1;
@@ -81,16 +82,26 @@ function normalizeUnicode(text: string): NormalizedText {
       if (point >= 0xe0020 && point <= 0xe007e && tagPayload.length < 65_536) tagPayload += String.fromCharCode(point - 0xe0000);
     } else {
       const folded = isOddSpace(point) ? ' ' : fold(point);
-      out += folded;
       reserve(folded.length);
-      for (let k = 0; k < folded.length; k++) offsets[size++] = index;
+      for (let k = 0; k < folded.length; k++) {
+        units[size] = folded.charCodeAt(k);
+        offsets[size++] = index;
+      }
     }
     index += width - 1;
   }
-  if (asciiStart >= 0) out += text.slice(asciiStart).toLowerCase();
   reserve(1);
   offsets[size] = length;
-  return { text: out, offsets: offsets.subarray(0, size + 1), invisible, invisibleAt, tagPayload };
+  return { text: unitsToString(units, size), offsets: offsets.subarray(0, size + 1), invisible, invisibleAt, tagPayload };
+}
+
+/** `units[0, size)` as a string, converted in pieces (argument count limits). */
+function unitsToString(units: Uint16Array, size: number): string {
+  const PIECE = 8_192;
+  if (size <= PIECE) return String.fromCharCode.apply(null, units.subarray(0, size) as unknown as number[]);
+  const pieces: string[] = [];
+  for (let from = 0; from < size; from += PIECE) pieces.push(String.fromCharCode.apply(null, units.subarray(from, Math.min(size, from + PIECE)) as unknown as number[]));
+  return pieces.join('');
 }
 
 /** Maps a span `[start, end)` of normalised text back to a span of `original`. */

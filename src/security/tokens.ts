@@ -1,11 +1,12 @@
 /**
  * Splits normalised text into words and keeps the ones the word tables know, with their
- * parts and positions. Linear: one pass to find word boundaries, one lookup per word.
+ * parts and positions. Linear: one pass finds word boundaries and hashes each word as it
+ * reads it, then one hash-table probe per word (no string is built for unknown words).
  * On a miss it tries, in order: joining short fragments split by spacing tricks
  * (`igno re`, `i.g.n.o.r.e`), reading look-alike letters from other scripts as Latin
  * (Cyrillic `о` for `o`), and reading leetspeak digits as letters (`1gn0re`).
  */
-import { anchorRegions, FULL_SCAN_BELOW, needsFullScan } from './anchors.js';
+import { anchorRegions, FULL_SCAN_BELOW, hasLookalikeScript, hasSplitStem } from './anchors.js';
 import { JOINABLE_PREFIXES, LEXICON } from './lexicon.js';
 
 /** A known word in normalised text. */
@@ -26,12 +27,11 @@ const MAX_JOIN_GAP = 2;
 
 /** Known words of `text` (already normalised), in order. */
 export function knownTokens(text: string): Token[] {
-  if (text.length <= FULL_SCAN_BELOW || needsFullScan(text)) return tokenizeRange(text, 0, text.length, 0, []);
-  const regions = anchorRegions(text);
-  let covered = 0;
-  for (let index = 0; index < regions.length; index += 2) covered += regions[index + 1]! - regions[index]!;
-  // Dense anchors: one pass over the whole text is cheaper than many regions.
-  if (covered * 2 > text.length) return tokenizeRange(text, 0, text.length, 0, []);
+  if (text.length <= FULL_SCAN_BELOW || hasLookalikeScript(text)) return tokenizeRange(text, 0, text.length, 0, []);
+  // Dense anchors (regions cover more than half): one pass over the whole text is cheaper.
+  // Checked before split words, as either one means a whole-text pass.
+  const regions = anchorRegions(text, text.length / 2);
+  if (regions === undefined || hasSplitStem(text)) return tokenizeRange(text, 0, text.length, 0, []);
   const tokens: Token[] = [];
   for (let index = 0; index < regions.length; index += 2) {
     // Ordinals of separate regions are far apart, so no rule sees them as neighbours.
@@ -42,52 +42,73 @@ export function knownTokens(text: string): Token[] {
 
 /** Appends the known words of `text[from, to)` to `tokens`. */
 function tokenizeRange(text: string, from: number, to: number, ordinalBase: number, tokens: Token[]): Token[] {
+  // Pass 1: word boundaries, each word's hash and whether it is all `a-z`, in one read of the text.
   const capacity = ((to - from) >> 1) + 1;
   const starts = new Int32Array(capacity);
   const ends = new Int32Array(capacity);
+  const hashes = new Int32Array(capacity);
+  const mixed = new Uint8Array(capacity);
   let count = 0;
   let wordStart = -1;
-  for (let index = from; index <= to; index++) {
-    if (index < to && isWordCode(text.charCodeAt(index))) {
-      if (wordStart < 0) wordStart = index;
+  let hash = 0;
+  let notLower = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80 ? ASCII_WORD[code] === 1 : isWordCode(code)) {
+      if (wordStart < 0) {
+        wordStart = index;
+        hash = HASH_SEED;
+        notLower = 0;
+      }
+      hash = Math.imul(hash ^ code, HASH_PRIME);
+      if (code < 0x61 || code > 0x7a) notLower = 1;
     } else if (wordStart >= 0) {
       starts[count] = wordStart;
-      ends[count++] = index;
+      ends[count] = index;
+      hashes[count] = hash;
+      mixed[count++] = notLower;
       wordStart = -1;
     }
   }
+  if (wordStart >= 0) {
+    starts[count] = wordStart;
+    ends[count] = to;
+    hashes[count] = hash;
+    mixed[count++] = notLower;
+  }
+  // Pass 2: one table probe per word; a string is built only for the rare look-alike reading.
   // `ordinal` counts words as read: fragments joined into one word count once.
   let ordinal = ordinalBase - 1;
   for (let raw = 0; raw < count; raw++) {
     ordinal++;
     const start = starts[raw]!;
     const end = ends[raw]!;
-    const shape = shapeOf(text, start, end);
-    if (shape === 0) continue;
-    const word = text.slice(start, end);
-    const parts = shape & SHAPE_KNOWN ? LEXICON.get(word) : undefined;
-    if (shape & SHAPE_PREFIX && end - start <= 2 && JOINABLE_PREFIXES.has(word)) {
-      const joined = joinFragments(text, word, starts, ends, count, raw);
+    if (end - start > MAX_WORD) continue;
+    const entry = lookup(text, start, end, hashes[raw]!);
+    const parts = entry < 0 ? -1 : ENTRY_PARTS[entry]!;
+    const prefix = entry >= 0 && ENTRY_PREFIX[entry] === 1;
+    if (prefix && end - start <= 2) {
+      const joined = joinFragments(text, entry, starts, ends, count, raw);
       if (joined) {
         tokens.push({ word: joined.word, parts: LEXICON.get(joined.word)!, start, end: ends[joined.last]!, ordinal });
         raw = joined.last;
         continue;
       }
     }
-    if (parts !== undefined) {
-      tokens.push({ word, parts, start, end, ordinal });
+    if (parts >= 0) {
+      tokens.push({ word: ENTRY_WORDS[entry]!, parts, start, end, ordinal });
       continue;
     }
-    if (shape & SHAPE_PREFIX && JOINABLE_PREFIXES.has(word)) {
-      const joined = joinFragments(text, word, starts, ends, count, raw);
+    if (prefix) {
+      const joined = joinFragments(text, entry, starts, ends, count, raw);
       if (joined) {
         tokens.push({ word: joined.word, parts: LEXICON.get(joined.word)!, start, end: ends[joined.last]!, ordinal });
         raw = joined.last;
         continue;
       }
     }
-    if (shape & SHAPE_MIXED) {
-      const lookalike = readLookalike(word);
+    if (mixed[raw] === 1) {
+      const lookalike = readLookalike(text.slice(start, end));
       const lookalikeParts = lookalike === undefined ? undefined : LEXICON.get(lookalike);
       if (lookalikeParts !== undefined) tokens.push({ word: lookalike!, parts: lookalikeParts, start, end, ordinal });
     }
@@ -95,59 +116,105 @@ function tokenizeRange(text: string, from: number, to: number, ordinalBase: numb
   return tokens;
 }
 
-const SHAPE_KNOWN = 1;
-const SHAPE_PREFIX = 2;
-const SHAPE_MIXED = 4;
-// A cheap filter before any string is built: (first letter, second letter, length) of every
-// known word and of every prefix of a joinable word.
-const SHAPES = buildShapes();
+/** Longer words are never known words, prefixes or look-alikes of one. */
+const MAX_WORD = 40;
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
 
-function shapeKey(first: number, second: number, length: number): number {
-  const a = first >= 0x61 && first <= 0x7a ? first - 0x61 : 26;
-  const b = second >= 0x61 && second <= 0x7a ? second - 0x61 : 26;
-  return (a * 27 + b) * 48 + Math.min(length, 47);
+/** 1 for ASCII word characters `[a-zA-Z0-9]`. */
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code++) ASCII_WORD[code] = isWordCode(code) ? 1 : 0;
+
+// One open-addressing table over every known word and every prefix of a joinable word: a
+// word of the text is looked up by the hash computed while reading it, so no string is
+// built for the many words that are neither.
+const ENTRY_WORDS: string[] = [];
+/** The word's parts (bits of `Part`), or -1 when it is only a prefix. */
+const ENTRY_PARTS: number[] = [];
+const ENTRY_PREFIX: number[] = [];
+const ENTRY_HASHES: number[] = [];
+const SLOTS = buildTable();
+const SLOT_MASK = SLOTS.length - 1;
+
+function hashOf(word: string): number {
+  let hash = HASH_SEED;
+  for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), HASH_PRIME);
+  return hash;
 }
 
-function buildShapes(): Uint8Array {
-  const shapes = new Uint8Array(27 * 27 * 48);
-  const mark = (word: string, bit: number) => {
-    shapes[shapeKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0x20, word.length)]! |= bit;
-  };
-  for (const word of LEXICON.keys()) mark(word, SHAPE_KNOWN);
-  for (const prefix of JOINABLE_PREFIXES) mark(prefix, SHAPE_PREFIX);
-  return shapes;
-}
-
-/** Which lookups a word may need: 0 means it cannot be a known word, prefix or look-alike. */
-function shapeOf(text: string, start: number, end: number): number {
-  const length = end - start;
-  if (length > 40) return 0;
-  const first = text.charCodeAt(start);
-  const second = length > 1 ? text.charCodeAt(start + 1) : 0x20;
-  let shape = SHAPES[shapeKey(first, second, length)]!;
-  if (first >= 0x80 || second >= 0x80) shape |= SHAPE_KNOWN | SHAPE_MIXED;
-  else {
-    for (let index = start; index < end; index++) {
-      const code = text.charCodeAt(index);
-      if (code < 0x61 || code > 0x7a) {
-        shape |= SHAPE_MIXED | (code >= 0x80 ? SHAPE_KNOWN : 0);
-        break;
-      }
-    }
+function buildTable(): Int32Array {
+  const words = new Set<string>([...LEXICON.keys(), ...JOINABLE_PREFIXES]);
+  let size = 1;
+  while (size < words.size * 4) size <<= 1;
+  const slots = new Int32Array(size).fill(-1);
+  for (const word of words) {
+    const entry = ENTRY_WORDS.length;
+    const hash = hashOf(word);
+    ENTRY_WORDS.push(word);
+    ENTRY_PARTS.push(LEXICON.get(word) ?? -1);
+    ENTRY_PREFIX.push(JOINABLE_PREFIXES.has(word) ? 1 : 0);
+    ENTRY_HASHES.push(hash);
+    let slot = hash & (size - 1);
+    while (slots[slot] !== -1) slot = (slot + 1) & (size - 1);
+    slots[slot] = entry;
   }
-  return shape;
+  return slots;
 }
 
-function joinFragments(text: string, first: string, starts: Int32Array, ends: Int32Array, count: number, ordinal: number): { word: string; last: number } | undefined {
-  let joined = first;
+/** The table entry of `text[start, end)` (whose hash is `hash`), or -1. */
+function lookup(text: string, start: number, end: number, hash: number): number {
+  const length = end - start;
+  for (let slot = hash & SLOT_MASK; ; slot = (slot + 1) & SLOT_MASK) {
+    const entry = SLOTS[slot]!;
+    if (entry < 0) return -1;
+    if (ENTRY_HASHES[entry] !== hash) continue;
+    const word = ENTRY_WORDS[entry]!;
+    if (word.length !== length) continue;
+    let index = 0;
+    while (index < length && word.charCodeAt(index) === text.charCodeAt(start + index)) index++;
+    if (index === length) return entry;
+  }
+}
+
+/**
+ * The longest known word (of at least 5 letters) made by joining fragment `ordinal` (table
+ * entry `entry`) with the fragments after it, while the joined text is a prefix of a
+ * joinable word. The join is hashed as it grows; no string is built unless it is a word.
+ */
+function joinFragments(text: string, entry: number, starts: Int32Array, ends: Int32Array, count: number, ordinal: number): { word: string; last: number } | undefined {
+  let hash = ENTRY_HASHES[entry]!;
+  let length = ENTRY_WORDS[entry]!.length;
   let best: { word: string; last: number } | undefined;
   for (let next = ordinal + 1; next < count && next <= ordinal + MAX_JOIN; next++) {
     if (starts[next]! - ends[next - 1]! > MAX_JOIN_GAP || !isJoinGap(text, ends[next - 1]!, starts[next]!)) break;
-    joined += text.slice(starts[next]!, ends[next]!);
-    if (LEXICON.has(joined) && joined.length >= 5) best = { word: joined, last: next };
-    if (!JOINABLE_PREFIXES.has(joined)) break;
+    for (let index = starts[next]!; index < ends[next]!; index++) hash = Math.imul(hash ^ text.charCodeAt(index), HASH_PRIME);
+    length += ends[next]! - starts[next]!;
+    const joined = lookupJoined(text, starts, ends, ordinal, next, hash, length);
+    if (joined >= 0 && ENTRY_PARTS[joined]! >= 0 && length >= 5) best = { word: ENTRY_WORDS[joined]!, last: next };
+    if (joined < 0 || ENTRY_PREFIX[joined] !== 1) break;
   }
   return best;
+}
+
+/** The table entry spelled by fragments `first..last` joined (hash `hash`), or -1. */
+function lookupJoined(text: string, starts: Int32Array, ends: Int32Array, first: number, last: number, hash: number, length: number): number {
+  for (let slot = hash & SLOT_MASK; ; slot = (slot + 1) & SLOT_MASK) {
+    const entry = SLOTS[slot]!;
+    if (entry < 0) return -1;
+    if (ENTRY_HASHES[entry] !== hash || ENTRY_WORDS[entry]!.length !== length) continue;
+    const word = ENTRY_WORDS[entry]!;
+    let at = 0;
+    let same = true;
+    for (let fragment = first; same && fragment <= last; fragment++) {
+      for (let index = starts[fragment]!; index < ends[fragment]!; index++) {
+        if (word.charCodeAt(at++) !== text.charCodeAt(index)) {
+          same = false;
+          break;
+        }
+      }
+    }
+    if (same) return entry;
+  }
 }
 
 function isJoinGap(text: string, from: number, to: number): boolean {

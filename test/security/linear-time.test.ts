@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../src/index.js';
 
-// Size-scaling, not an absolute limit: a quadratic step would make 1 MB cost about 400x
-// what 50 kB costs, a linear one about 20x (the input is 19.5x larger). A strictly linear
-// scan measures 19.6x to 21.5x here (cache and GC effects of the larger input), so a bound
-// of exactly 20x would fail at random; 25x still fails any superlinear step by far.
-// Medians of interleaved runs damp machine noise.
-const LINEAR_BOUND = 25;
+// Size-scaling, not an absolute limit (issue #5): the time for 1 MB must be under 20x the
+// time for 50 kB. The input is 19.5x larger, so a linear scan sits just under the bound, an
+// n log n step lands near 25x and a quadratic one near 400x.
+// To compare like with like, the 50 kB time is that of 20 back-to-back scans (as much text
+// as one 1 MB scan) divided by 20: both measurements then run as long, pay the same share
+// of garbage collection and suffer the same interruptions from other processes. Rounds are
+// interleaved and the fastest of each size is compared (the least disturbed measurement).
+// A linear scan sits within about 3% of the bound, inside machine noise: when the first
+// rounds do not settle it, more rounds refine both minimums (never more than MAX_ROUNDS).
+// A superlinear step fails however many rounds run: n log n by about 25%, n^2 by 20 times.
+const LINEAR_BOUND = 20;
 const SMALL = 50 * 1024;
 const LARGE = 1_000_000;
+const REPEAT = Math.round(LARGE / SMALL);
+const ROUNDS = 7;
+const MAX_ROUNDS = 25;
 
 const shapes: Record<string, (size: number) => string> = {
   'one repeated override verb': (size) => 'ignore '.repeat(size / 7 + 1).slice(0, size),
@@ -23,29 +31,26 @@ const shapes: Record<string, (size: number) => string> = {
   'e-mail-like and digit runs': (size) => '@@@ a@b. 1234 5678 9012 3456 +1 '.repeat(size / 32 + 1).slice(0, size),
 };
 
-function elapsed(text: string): number {
+/** Wall time of `times` scans of `text` in a row, in ns. */
+function elapsed(text: string, times: number): number {
   const start = process.hrtime.bigint();
-  scanText(text);
+  for (let round = 0; round < times; round++) scanText(text);
   return Number(process.hrtime.bigint() - start);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
 }
 
 describe('the screen runs in linear time', () => {
   it.each(Object.entries(shapes))('scales linearly on %s', (_shape, make) => {
     const small = make(SMALL);
     const large = make(LARGE);
-    elapsed(small);
-    elapsed(large);
-    const smallTimes: number[] = [];
-    const largeTimes: number[] = [];
-    for (let round = 0; round < 7; round++) {
-      smallTimes.push(elapsed(small));
-      largeTimes.push(elapsed(large));
+    elapsed(small, REPEAT);
+    elapsed(large, 1);
+    let smallBest = Number.POSITIVE_INFINITY;
+    let largeBest = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      smallBest = Math.min(smallBest, elapsed(small, REPEAT) / REPEAT);
+      largeBest = Math.min(largeBest, elapsed(large, 1));
+      if (round + 1 >= ROUNDS && largeBest / smallBest < LINEAR_BOUND) break;
     }
-    expect(median(largeTimes)).toBeLessThan(LINEAR_BOUND * median(smallTimes));
+    expect(largeBest / smallBest).toBeLessThan(LINEAR_BOUND);
   });
 });
