@@ -16,7 +16,7 @@ const SMALL = 50 * 1024;
 const LARGE = 1_000_000;
 const REPEAT = Math.round(LARGE / SMALL);
 const ROUNDS = 7;
-const MAX_ROUNDS = 25;
+const MAX_ROUNDS = 60;
 
 const shapes: Record<string, (size: number) => string> = {
   'one repeated override verb': (size) => 'ignore '.repeat(size / 7 + 1).slice(0, size),
