@@ -9,6 +9,7 @@ import type { ApprovalStore, ApprovalTicket } from '../stores/approval-store.js'
 import type { DecisionInput } from '../decision.js';
 import type { Clock, WardenHost } from '../types.js';
 import { ticketDecision } from './ticket-decision.js';
+import { addKeyedListener } from '../internal/keyed-listeners.js';
 
 /** Kinds of the `approval` event. */
 export type ApprovalEventKind = 'requested' | 'approved' | 'rejected' | 'expired' | 'voided' | 'executed' | 'failed';
@@ -53,13 +54,7 @@ export function createHub(store: ApprovalStore): ApprovalHub {
       hub.host?.decide(ticketDecision(ticket, decision, hub.clock().now()));
     },
     onChange(id, listener) {
-      const set = listeners.get(id) ?? new Set();
-      set.add(listener);
-      listeners.set(id, set);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0 && listeners.get(id) === set) listeners.delete(id);
-      };
+      return addKeyedListener(listeners, id, listener);
     },
     count(counter) {
       hub.host?.count(counter);

@@ -15,6 +15,7 @@ import { listScript, openScript, transitionScript } from './approval-scripts.js'
 import { defineScripts, type ScriptCaller } from './define-scripts.js';
 import { parseRedisStoreOptions, type RedisStoreOptions } from './redis-options.js';
 import { createStoreGuard } from './store-guard.js';
+import { addKeyedListener } from '../internal/keyed-listeners.js';
 
 /** Options of `redisApprovalStore`. */
 export interface RedisApprovalStoreOptions extends Omit<RedisStoreOptions, 'failMode'> {
@@ -150,13 +151,7 @@ function createWatchers(client: Redis, channel: string) {
   return {
     watch(id: string, listener: () => void): () => void {
       connect();
-      const set = listeners.get(id) ?? new Set();
-      set.add(listener);
-      listeners.set(id, set);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0 && listeners.get(id) === set) listeners.delete(id);
-      };
+      return addKeyedListener(listeners, id, listener);
     },
     async subscribed(): Promise<void> {
       connect();
