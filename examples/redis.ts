@@ -105,7 +105,7 @@ async function redisForExample(): Promise<{ url: string; stop: () => Promise<voi
   });
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL'))));
+  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL'))));
   return { url: `redis://127.0.0.1:${port}`, stop };
 }
 
