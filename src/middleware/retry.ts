@@ -4,6 +4,7 @@
  * is a span event on the call's span and raises `call.attempt` for the layers inside.
  */
 import { trace } from '@opentelemetry/api';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import { hostOf } from '../call-context.js';
@@ -47,24 +48,37 @@ const retrySchema = z.strictObject(
 export function retry(options: RetryOptions = {}): Middleware {
   const { retries = 2, minTimeoutMs = 100, maxTimeoutMs = 2_000, factor = 2, shouldRetry } = parseOptions('retry', retrySchema, options) as RetryOptions;
   const layer = named('retry', async function retry(call: ToolCall, next) {
-    return pRetry(
-      async (attempt) => {
-        try {
-          const tracer = hostOf(call)?.capability<RunTracer>('tracer');
-          if (tracer) tracer.callEvent(call.runId, call.callId, 'agentwarden.retry.attempt', { 'agentwarden.attempt': attempt });
-          else trace.getActiveSpan()?.addEvent('agentwarden.retry.attempt', { 'agentwarden.attempt': attempt });
-        } catch {
-          hostOf(call)?.count('tracing.errors');
-        }
-        try {
-          return await next(attempt === 1 ? call : { ...call, attempt });
-        } catch (error) {
-          if (isWardenError(error) || (shouldRetry && !shouldRetry(error, call))) throw new AbortError(error instanceof Error ? error : String(error));
-          throw error;
-        }
-      },
-      { retries, minTimeout: minTimeoutMs, maxTimeout: maxTimeoutMs, factor, randomize: false, ...(call.signal !== undefined && { signal: call.signal }) },
-    );
+    const attemptOnce = async (attempt: number): Promise<unknown> => {
+      try {
+        const tracer = hostOf(call)?.capability<RunTracer>('tracer');
+        if (tracer) tracer.callEvent(call.runId, call.callId, 'agentwarden.retry.attempt', { 'agentwarden.attempt': attempt });
+        else trace.getActiveSpan()?.addEvent('agentwarden.retry.attempt', { 'agentwarden.attempt': attempt });
+      } catch {
+        hostOf(call)?.count('tracing.errors');
+      }
+      try {
+        return await next(attempt === 1 ? call : { ...call, attempt });
+      } catch (error) {
+        if (isWardenError(error) || (shouldRetry && !shouldRetry(error, call))) throw new AbortError(error instanceof Error ? error : String(error));
+        throw error;
+      }
+    };
+    // The first attempt runs directly: a call that succeeds pays nothing for p-retry's setup.
+    try {
+      return await attemptOnce(1);
+    } catch (error) {
+      if (error instanceof AbortError) throw error.originalError;
+      if (retries === 0) throw error;
+    }
+    await sleep(Math.min(minTimeoutMs, maxTimeoutMs), undefined, call.signal ? { signal: call.signal } : {});
+    return pRetry((attempt) => attemptOnce(attempt + 1), {
+      retries: retries - 1,
+      minTimeout: minTimeoutMs * factor,
+      maxTimeout: maxTimeoutMs,
+      factor,
+      randomize: false,
+      ...(call.signal !== undefined && { signal: call.signal }),
+    });
   });
   return Object.assign(layer, { retriesNext: true });
 }
