@@ -25,6 +25,30 @@ describe('retry', () => {
     await expect(broken({})).rejects.toThrow('fail 2');
   });
 
+  it('makes exactly one attempt with retries 0', async () => {
+    const warden = createWarden({ agent: 'a', middleware: [retry({ retries: 0 })] });
+    let calls = 0;
+    const broken = warden.tool('broken', async () => {
+      calls += 1;
+      throw new Error('down');
+    });
+    await expect(broken({})).rejects.toThrow('down');
+    expect(calls).toBe(1);
+  });
+
+  it('stops waiting to retry when the caller aborts', async () => {
+    const warden = createWarden({ agent: 'a', middleware: [retry({ retries: 3, minTimeoutMs: 60_000 })] });
+    const controller = new AbortController();
+    let calls = 0;
+    const broken = warden.tool('broken', async () => {
+      calls += 1;
+      setTimeout(() => controller.abort(new Error('user gave up')), 5);
+      throw new Error('down');
+    });
+    await expect(broken({}, { signal: controller.signal })).rejects.toThrow();
+    expect(calls).toBe(1);
+  });
+
   it('never retries a warden error', async () => {
     let reached = 0;
     const warden = createWarden({ agent: 'a', middleware: [retry({ retries: 3, minTimeoutMs: 1 }), policy({ deny: ['t'] })] });
