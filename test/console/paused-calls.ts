@@ -14,8 +14,9 @@ export async function pauseTwoCalls(file: string): Promise<{ refund: ApprovalTic
   const warden = createWarden({ agent: 'refund-agent', version: { model: 'gpt-4o' }, middleware: [approval({ when: () => true, store: fileApprovalStore(file) })] });
   const refund = warden.tool('issue_refund', async () => 'refunded');
   const wire = warden.tool('wire_money', async () => 'sent');
-  for (const paused of [refund({ orderId: 'A1', amount: 250, note: INJECTED }), wire({ to: 'acct-1' })]) {
-    const error = await paused.catch((caught: unknown) => caught);
+  // Both calls run at once; each rejection is caught as it is made, so neither is ever unhandled.
+  const outcomes = await Promise.all([refund({ orderId: 'A1', amount: 250, note: INJECTED }), wire({ to: 'acct-1' })].map((paused) => paused.catch((caught: unknown) => caught)));
+  for (const error of outcomes) {
     if (!(error instanceof ApprovalPendingError)) throw new Error(`expected a pause, got ${String(error)}`);
   }
   await warden.close();
