@@ -7,7 +7,7 @@ import { inboxFromSpec } from '../../src/console/approvals-spec.js';
 import { fileApprovalStore } from '../../src/stores/file-approval-store.js';
 import { startConsole, type ConsoleServer } from '../../src/console/server.js';
 import { INJECTED, writeFixtureAudit } from '../report/fixture.js';
-import { browserSkipReason, launchChromium } from './browser.js';
+import { browserSkipReason, launchChromium, watchProblems } from './browser.js';
 import { pauseTwoCalls } from './paused-calls.js';
 
 const skip = browserSkipReason();
@@ -37,15 +37,7 @@ describe.skipIf(skip !== undefined)('console in Chromium', () => {
 
   async function open(url: string): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
+    const problems = watchProblems(page);
     await page.goto(url);
     return { page, problems };
   }

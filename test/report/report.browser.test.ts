@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import { renderHtml } from '../../src/report/html.js';
-import { browserSkipReason, launchChromium } from '../console/browser.js';
+import { browserSkipReason, launchChromium, watchProblems } from '../console/browser.js';
 import { INJECTED, writeFixtureAudit } from './fixture.js';
 
 const skip = browserSkipReason();
@@ -31,16 +31,8 @@ describe.skipIf(skip !== undefined)('HTML report in Chromium', () => {
 
   it('renders the plots, shows injected markup as text, and logs no errors or requests', async () => {
     const page = await browser.newPage();
-    const problems: string[] = [];
+    const problems = watchProblems(page);
     const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
     page.on('request', (request) => {
       if (request.url() !== reportUrl) requests.push(request.url());
     });
