@@ -7,15 +7,10 @@
 import type { BudgetRefusal } from '../stores/budget-store.js';
 import { microsToUsd } from './pricing.js';
 import type { ScopeIdentity } from './scopes.js';
+import type { LimitStatus } from '../types.js';
 
 /** A refusal with cost converted to USD. */
-export interface RefusalFigures {
-  readonly scope: string;
-  readonly window?: string;
-  readonly unit: 'tokens' | 'usd';
-  readonly limit: number;
-  readonly spent: number;
-  readonly held: number;
+export interface RefusalFigures extends Omit<LimitStatus, 'percent'> {
   readonly requested: number;
 }
 
