@@ -8,7 +8,7 @@
 import { decodePayloads } from './encoded.js';
 import { markerMatches } from './marker-rules.js';
 import { findMarkers } from './markers.js';
-import { normalizeText, originalSpan } from './normalize.js';
+import { normalizeText, originalSpan, type NormalizedText } from './normalize.js';
 import { phraseMatches, type RawMatch } from './phrase-rules.js';
 import { knownTokens } from './tokens.js';
 import type { Detector, DetectorResult, ScreenMatch } from './types.js';
@@ -37,8 +37,16 @@ const SNIPPET = 200;
 export function heuristics(options: HeuristicsOptions = {}): Detector & ((text: string) => DetectorResult) {
   const decode = options.decodePayloads ?? true;
   const maxDecodedChars = options.maxDecodedChars ?? 65_536;
+  // The last text and its result: the learned classifier reads the same matches as features
+  // right after the screen asked for them, so the text is scanned once, not twice.
+  let lastText: string | undefined;
+  let lastResult: DetectorResult | undefined;
   const detector = function heuristics(text: string): DetectorResult {
-    return scanText(text, { decode, maxDecodedChars });
+    if (text === lastText && lastResult) return lastResult;
+    const result = scanText(text, { decode, maxDecodedChars });
+    lastText = text;
+    lastResult = result;
+    return result;
   };
   return Object.assign(detector, { detectorName: 'heuristics' });
 }
@@ -50,7 +58,26 @@ const CUT_REACH = 1_024;
 /** Matches kept per rule; past this the whole text counts as one span of that rule. */
 const MAX_PER_RULE = 100;
 
+/** A chunk of scanned text and its normalised form, kept for the learned classifier. */
+export interface NormalizedChunk {
+  /** Index of the chunk's first character in the scanned text. */
+  readonly offset: number;
+  readonly normalized: NormalizedText;
+}
+
+/**
+ * Where a `scanText` result keeps the normalised chunks of its text (not enumerable): the
+ * classifier featurises them instead of normalising the text a second time.
+ */
+export const NORMALIZED_CHUNKS: unique symbol = Symbol('agentwarden.normalizedChunks');
+
+/** The normalised chunks a `scanText` result carries, if it is one. */
+export function normalizedChunksOf(result: DetectorResult): readonly NormalizedChunk[] | undefined {
+  return (result as { [NORMALIZED_CHUNKS]?: NormalizedChunk[] })[NORMALIZED_CHUNKS];
+}
+
 interface ScanState {
+  readonly chunks: NormalizedChunk[];
   readonly matches: Map<string, ScreenMatch>;
   /** Matches per rule, and the strongest weight of rules past `MAX_PER_RULE`. */
   readonly perRule: Map<string, number>;
@@ -68,7 +95,7 @@ interface ScanState {
  * any size (and the working set stays in cache).
  */
 export function scanText(text: string, options: { decode?: boolean; maxDecodedChars?: number } = {}): DetectorResult {
-  const state: ScanState = { matches: new Map(), perRule: new Map(), saturated: new Map(), invisible: 0, firstInvisible: -1, tagPayload: '', decodeBudget: options.maxDecodedChars ?? 65_536, decode: options.decode !== false };
+  const state: ScanState = { chunks: [], matches: new Map(), perRule: new Map(), saturated: new Map(), invisible: 0, firstInvisible: -1, tagPayload: '', decodeBudget: options.maxDecodedChars ?? 65_536, decode: options.decode !== false };
   for (let start = 0; start < text.length; ) {
     const end = cutPoint(text, start);
     scanChunk(start === 0 && end === text.length ? text : text.slice(start, end), start, state);
@@ -87,7 +114,9 @@ export function scanText(text: string, options: { decode?: boolean; maxDecodedCh
     matches.push({ rule: 'unicode_tag_smuggling', family: 'hidden', start: at, end: text.length, weight: inner.score >= 0.5 ? 0.95 : 0.6, text: state.tagPayload.slice(0, SNIPPET) });
   }
   matches.sort((a, b) => a.start - b.start || b.weight - a.weight);
-  return { score: combine(matches), matches };
+  const result: DetectorResult = { score: combine(matches), matches };
+  Object.defineProperty(result, NORMALIZED_CHUNKS, { value: state.chunks, enumerable: false });
+  return result;
 }
 
 /**
@@ -108,6 +137,7 @@ function cutPoint(text: string, start: number): number {
 
 function scanChunk(chunk: string, offset: number, state: ScanState): void {
   const normalized = normalizeText(chunk);
+  state.chunks.push({ offset, normalized });
   const tokens = knownTokens(normalized.text);
   const phrase = phraseMatches(normalized.text, tokens).sort((a, b) => a.start - b.start);
   const raw: RawMatch[] = [...phrase, ...markerMatches(normalized.text, findMarkers(normalized.text), phrase)];

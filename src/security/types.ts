@@ -17,6 +17,7 @@ export type DetectorFamily =
   | 'addressed'
   | 'jailbreak'
   | 'canary'
+  | 'learned'
   | 'custom';
 
 /** One suspicious span of the scanned text. */
