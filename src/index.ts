@@ -226,6 +226,14 @@ export type { OutputCheck, OutputCheckResult, OutputGateOptions } from './middle
 export { redactPII } from './middleware/redact-pii.js';
 export type { RedactPIIOptions } from './middleware/redact-pii.js';
 export { heuristics, scanText } from './security/heuristics.js';
+export { classifier, loadScreenModel } from './security/classifier/classifier.js';
+export type { ClassifierDetector, ClassifierOptions, RuleDetector } from './security/classifier/classifier.js';
+export { ScreenModelError } from './security/classifier/errors.js';
+export { externalDetector } from './security/external-detector.js';
+export type { ExternalDetectorOptions } from './security/external-detector.js';
+export { SENSITIVITY } from './security/classifier/calibration.js';
+export type { Sensitivity } from './security/classifier/calibration.js';
+export type { CalibrationAnchors, ScreenModel } from './security/classifier/model-file.js';
 export type { HeuristicsOptions } from './security/heuristics.js';
 export { canary } from './security/canary.js';
 export type { Canary, CanaryOptions } from './security/canary.js';

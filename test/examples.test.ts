@@ -13,6 +13,7 @@ const examples: Array<[string, RegExp]> = [
   ['budget', /BudgetExceededError|budget/i],
   ['approval', /exactly once/],
   ['security', /InjectionDetectedError|injection/i],
+  ['own-model', /m2: blocked[\s\S]*never answers: m1 passed/],
   ['drift', /drift/i],
   ['audit', /verify/i],
   ['langchain', /invoke_agent/],
