@@ -29,6 +29,12 @@ export interface LoopBreakerOptions {
   /** How long an open circuit stays open, in ms. Defaults to `30_000`. */
   cooldownMs?: number;
   /**
+   * Distinct (tool, args) pairs remembered per run, most recently used first; a repeat is
+   * caught while its pair is among them, and a run's memory stays bounded however long it
+   * runs. Defaults to `1_024`.
+   */
+  window?: number;
+  /**
    * Where run counters and circuits live when they must be shared across processes
    * (`redisLoopStore`). Defaults to this process's memory (a synchronous fast path).
    */
@@ -45,6 +51,7 @@ const loopBreakerSchema = z.strictObject(
     maxCalls: positiveInteger.optional(),
     failureThreshold: positiveInteger.optional(),
     cooldownMs: z.number({ message: 'must be a non-negative number' }).nonnegative({ message: 'must be a non-negative number' }).optional(),
+    window: positiveInteger.optional(),
     store: z.custom<LoopStore>(isLoopStore, { message: 'must be a LoopStore with enter, succeed, fail and abandonTrial' }).optional(),
   },
   { message: 'must be an object' },
@@ -72,7 +79,7 @@ const RUN_COUNTERS = Symbol('agentwarden.loopBreaker');
  * createWarden({ agent: 'a', middleware: [loopBreaker({ maxRepeats: 2, maxCalls: 20 })] });
  */
 export function loopBreaker(options: LoopBreakerOptions = {}): Middleware {
-  const { maxRepeats = 3, maxCalls = 50, failureThreshold = 5, cooldownMs = 30_000, store } = parseOptions('loopBreaker', loopBreakerSchema, options);
+  const { maxRepeats = 3, maxCalls = 50, failureThreshold = 5, cooldownMs = 30_000, window = 1_024, store } = parseOptions('loopBreaker', loopBreakerSchema, options);
   if (store) return sharedLoopBreaker(store, { maxRepeats, maxCalls, failureThreshold, cooldownMs });
   const circuits = new Map<string, Circuit>();
 
@@ -99,7 +106,11 @@ export function loopBreaker(options: LoopBreakerOptions = {}): Middleware {
       circuit.trialInFlight = true;
     }
     counters.calls += 1;
+    // Most recently used last: re-inserting moves the pair to the end; past `window`, the
+    // least recently used pair is forgotten.
+    counters.repeats.delete(key);
     counters.repeats.set(key, repeats + 1);
+    if (counters.repeats.size > window) counters.repeats.delete(counters.repeats.keys().next().value!);
     try {
       const result = await next();
       if (circuit) Object.assign(circuit, { state: 'closed', failures: 0, trialInFlight: false });

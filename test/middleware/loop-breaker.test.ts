@@ -14,6 +14,34 @@ describe('loopBreaker', () => {
     expect(outcomes).toEqual(['ok', 'ok', 'ok', 'LoopDetectedError']);
   });
 
+  it('catches a repeat inside its window and forgets pairs that fell out of it', async () => {
+    const warden = createWarden({ agent: 'a', middleware: [loopBreaker({ maxRepeats: 1, maxCalls: 1_000, window: 3 })] });
+    const lookup = warden.tool('lookup', async (args: { id: string }) => args.id);
+    const outcome = (id: string) => lookup({ id }).then(() => 'ok', (error: unknown) => (error as Error).name);
+    const outcomes = await warden.run({}, async () => {
+      const seen: string[] = [];
+      for (const id of ['A', 'B', 'C']) seen.push(await outcome(id));
+      seen.push(await outcome('B')); // B is among the 3 most recent pairs: a repeat
+      for (const id of ['D', 'E', 'F']) seen.push(await outcome(id));
+      seen.push(await outcome('A')); // A fell out of the window: counted afresh
+      return seen;
+    });
+    expect(outcomes).toEqual(['ok', 'ok', 'ok', 'LoopDetectedError', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('keeps its per-run memory bounded by the window over a long run', async () => {
+    const warden = createWarden({ agent: 'a', middleware: [loopBreaker({ maxCalls: 1_000_000, window: 64 })] });
+    const lookup = warden.tool('lookup', async (args: { id: number }) => args.id);
+    const repeated = await warden.run({}, async () => {
+      for (let id = 0; id < 5_000; id++) await lookup({ id });
+      // The first ids were forgotten long ago, so calling one again many times still halts only past maxRepeats.
+      const results: string[] = [];
+      for (let i = 0; i < 4; i++) results.push(await lookup({ id: 0 }).then(() => 'ok', (error: unknown) => (error as Error).name));
+      return results;
+    });
+    expect(repeated).toEqual(['ok', 'ok', 'ok', 'LoopDetectedError']);
+  });
+
   it('treats args with the same content in another key order as the same call', async () => {
     const warden = createWarden({ agent: 'a', middleware: [loopBreaker({ maxRepeats: 1 })] });
     const tool = warden.tool('t', async (_args: Record<string, unknown>) => 1);
@@ -87,6 +115,7 @@ describe('loopBreaker', () => {
     [{ maxRepeats: -1 }, 'loopBreaker: `maxRepeats` must be a positive integer, got -1'],
     [{ maxCalls: 1.5 }, 'loopBreaker: `maxCalls` must be a positive integer, got 1.5'],
     [{ cooldownMs: 'soon' }, 'loopBreaker: `cooldownMs` must be a non-negative number, got "soon"'],
+    [{ window: 0 }, 'loopBreaker: `window` must be a positive integer, got 0'],
   ])('rejects %j with a message naming the field', (options, message) => {
     expect(() => loopBreaker(options as never)).toThrow(message);
   });
