@@ -135,7 +135,7 @@ export function loopBreaker(options: LoopBreakerOptions = {}): Middleware {
 }
 
 /** The breaker on a `LoopStore`: the same rules, one store round trip before and after each call. */
-function sharedLoopBreaker(store: LoopStore, limits: Required<Omit<LoopBreakerOptions, 'store'>>): Middleware {
+function sharedLoopBreaker(store: LoopStore, limits: Required<Omit<LoopBreakerOptions, 'store' | 'window'>>): Middleware {
   const { maxRepeats, maxCalls, failureThreshold, cooldownMs } = limits;
   // The tool already ran (or a guard stopped it): a store error afterwards must not change the call's outcome.
   const quietly = (call: ToolCall, work: Promise<void>) => work.catch(() => hostOf(call)?.count('loopBreaker.store_errors'));
