@@ -121,7 +121,7 @@ export type { ApprovalOptions } from './middleware/approval.js';
 export type { ApprovalRequest, Approver } from './approval/ask-approver.js';
 export type { ApprovalVerdict } from './approval/resolve.js';
 export type { OnStale } from './approval/stale.js';
-export type { ApprovalEvent, ApprovalEventKind } from './approval/hub.js';
+export type { ApprovalEvent, ApprovalEventKind } from './approval/events.js';
 export type { WaitOptions } from './approval/api.js';
 export { ApprovalTicketError } from './approval/errors.js';
 export type { ApprovalTicketProblem } from './approval/errors.js';

@@ -226,7 +226,7 @@ export interface WardenEvents {
   run: (observation: RunObservation) => void;
   usage: (usage: SettledUsage) => void;
   budget: (event: Record<string, unknown>) => void;
-  approval: (event: import('./approval/hub.js').ApprovalEvent) => void;
+  approval: (event: import('./approval/events.js').ApprovalEvent) => void;
   drift: (event: Record<string, unknown>) => void;
   error: (error: Error) => void;
   [event: string]: (...args: any[]) => void;

@@ -1,8 +1,29 @@
-/** Checks `createWarden` options once, naming the field that is wrong. */
+/** `createWarden`'s options, and their check: once, naming the field that is wrong. */
 import { systemClock } from './clock.js';
 import { OptionsError } from './errors.js';
-import type { Clock, Middleware } from './types.js';
-import type { WardenOptions, WardenPlugin } from './warden.js';
+import type { Clock, Middleware, VersionParts, VersionSource, VersionStamp, WardenHost } from './types.js';
+
+/** Something that plugs into a warden without being in the call chain (audit log, recorder). */
+export interface WardenPlugin {
+  readonly pluginName?: string;
+  attach(host: WardenHost): void | (() => void | Promise<void>);
+}
+
+/** Options of `createWarden`. */
+export interface WardenOptions {
+  /** Who this is: on every span, decision and audit line. */
+  agent: string;
+  /** The version in force (parts, a stamp, or a source that picks one per run). */
+  version?: VersionParts | VersionStamp | VersionSource;
+  /** Onion-ordered: the first runs outermost. */
+  middleware?: Middleware[];
+  /** An audit sink such as `auditLog({ file })`. */
+  audit?: WardenPlugin;
+  /** More sinks (recorders, exporters of your own). */
+  plugins?: WardenPlugin[];
+  /** Time source. Defaults to the system clock. */
+  clock?: Clock;
+}
 
 /** The checked options with defaults filled in. */
 export interface ParsedWardenOptions {

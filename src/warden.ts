@@ -42,29 +42,9 @@ import type {
 } from './types.js';
 import { checkUsage } from './usage.js';
 import { isVersionSource, isVersionStamp, versionStamp } from './version.js';
-import { parseWardenOptions } from './warden-options.js';
+import { parseWardenOptions, type WardenOptions, type WardenPlugin } from './warden-options.js';
 
-/** Something that plugs into a warden without being in the call chain (audit log, recorder). */
-export interface WardenPlugin {
-  readonly pluginName?: string;
-  attach(host: WardenHost): void | (() => void | Promise<void>);
-}
-
-/** Options of `createWarden`. */
-export interface WardenOptions {
-  /** Who this is: on every span, decision and audit line. */
-  agent: string;
-  /** The version in force (parts, a stamp, or a source that picks one per run). */
-  version?: VersionParts | VersionStamp | VersionSource;
-  /** Onion-ordered: the first runs outermost. */
-  middleware?: Middleware[];
-  /** An audit sink such as `auditLog({ file })`. */
-  audit?: WardenPlugin;
-  /** More sinks (recorders, exporters of your own). */
-  plugins?: WardenPlugin[];
-  /** Time source. Defaults to the system clock. */
-  clock?: Clock;
-}
+export type { WardenOptions, WardenPlugin } from './warden-options.js';
 
 /** The optional second argument of a guarded tool. */
 export interface GuardedCallOptions {

@@ -8,18 +8,11 @@ import { systemClock } from '../clock.js';
 import type { ApprovalStore, ApprovalTicket } from '../stores/approval-store.js';
 import type { DecisionInput } from '../decision.js';
 import type { Clock, WardenHost } from '../types.js';
+import type { ApprovalEvent, ApprovalEventKind } from './events.js';
 import { ticketDecision } from './ticket-decision.js';
 import { addKeyedListener } from '../internal/keyed-listeners.js';
 
-/** Kinds of the `approval` event. */
-export type ApprovalEventKind = 'requested' | 'approved' | 'rejected' | 'expired' | 'voided' | 'executed' | 'failed';
-
-/** Payload of the warden's `approval` event. */
-export interface ApprovalEvent {
-  readonly kind: ApprovalEventKind;
-  readonly ticket: ApprovalTicket;
-  readonly at: string;
-}
+export type { ApprovalEvent, ApprovalEventKind } from './events.js';
 
 /** Shared state of one `approval()` middleware. */
 export interface ApprovalHub {

@@ -1,21 +1,9 @@
 /** Where a replayed run left its recording, and the comparisons that find it. */
 import { stableHash } from '../internal/stable-hash.js';
 import type { RecordedDecision } from './cassette.js';
+import type { Divergence, DivergenceKind } from './divergence-kind.js';
 
-/** What differed. */
-export type DivergenceKind = 'tool' | 'args' | 'result' | 'error' | 'extra' | 'missing' | 'decision' | 'outcome';
-
-/** One difference between the recording and the replay. */
-export interface Divergence {
-  readonly kind: DivergenceKind;
-  readonly runId: string;
-  /** Index of the call (or of the decision, for `decision`) where it happened. */
-  readonly index: number;
-  readonly expected?: unknown;
-  readonly actual?: unknown;
-  /** A sentence for people: `call #2: expected issue_refund, got send_email`. */
-  readonly message: string;
-}
+export type { Divergence, DivergenceKind } from './divergence-kind.js';
 
 /** True when two JSON-safe values are deeply equal (key order ignored). */
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -1,6 +1,6 @@
 /** Errors of record and replay: a bad cassette file, a replay that left the recorded path, a replayed tool error. */
 import { WardenError } from '../errors.js';
-import type { Divergence } from './divergence.js';
+import type { Divergence } from './divergence-kind.js';
 
 /** A file is not a readable cassette. */
 export class InvalidCassetteError extends WardenError {

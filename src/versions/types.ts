@@ -3,7 +3,10 @@ import type { Clock, VersionParts, VersionStamp } from '../types.js';
 import type { WardenPlugin } from '../warden.js';
 import type { RegistryChange } from './registry-file.js';
 import type { CanaryRoute, RouteOptions } from './route.js';
+import type { ChangeOptions } from './change-options.js';
 import type { DriftSource, WatchOptions } from './watch.js';
+
+export type { ChangeOptions } from './change-options.js';
 
 /** Options of `versions`. */
 export interface VersionsOptions {
@@ -21,12 +24,6 @@ export interface VersionsOptions {
   clock?: Clock;
 }
 
-/** Who made a change and why; shown in history and as the decision's `by` and `reason`. */
-export interface ChangeOptions {
-  /** Defaults to `'versions'`. */
-  by?: string;
-  reason?: string;
-}
 
 /** The registry. Pass it in `plugins` of each warden whose audit trail should see its changes. */
 export interface VersionRegistry extends WardenPlugin {

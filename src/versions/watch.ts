@@ -8,7 +8,7 @@ import { OptionsError } from '../errors.js';
 import { parseOptions } from '../internal/options.js';
 import type { VersionStamp } from '../types.js';
 import type { RegistryChange } from './registry-file.js';
-import type { ChangeOptions } from './types.js';
+import type { ChangeOptions } from './change-options.js';
 
 /** Anything that emits `drift` events: a warden, or the host a plugin receives. */
 export interface DriftSource {
