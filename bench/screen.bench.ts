@@ -1,12 +1,16 @@
 /**
- * Injection screen: plain-text throughput (MB/s) of `heuristics()`, time for 1 MB of each
+ * Injection screen: plain-text throughput (MB/s) of `heuristics()` and of the default pair
+ * with the learned `classifier()`, weights size and load time, time for 1 MB of each
  * adversarial shape, the 1 MB / 50 kB time ratio (linear ≈ 20x), dev-set recall and FPR,
  * per-call cost of `injectionScreen` on a small result, and PII redaction throughput.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createWarden, injectionScreen, piiRedactor, scanText } from '../src/index.js';
+import { classifier, createWarden, heuristics, injectionScreen, piiRedactor, scanText } from '../src/index.js';
+import { loadScreenModel, shippedModelPath } from '../src/security/classifier/classifier.js';
+import { readModelFile } from '../src/security/classifier/model-file.js';
+import { statSync } from 'node:fs';
 import type { BenchRow, Harness } from './harness.js';
 
 const MB = 1_000_000;
@@ -88,14 +92,52 @@ export default async function screen(h: Harness): Promise<BenchRow[]> {
   }
   rows.push({ group: 'screen', name: '1 MB adversarial: worst shape', value: worst, unit: 'ms', note: 'goal < 50 ms' });
 
+  // The default detector pair, as injectionScreen() runs it: the rules once, then the
+  // learned classifier reading the rules' matches and normalised text.
+  const loadStarted = process.hrtime.bigint();
+  readModelFile(shippedModelPath());
+  const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+  rows.push({ group: 'screen', name: 'classifier weights: size / first load', value: statSync(shippedModelPath()).size / 1024, unit: 'kB', note: `loaded in ${loadMs.toFixed(1)} ms; goal <= 2 MB` });
+  const pairOf = () => {
+    const rules = heuristics();
+    const learned = classifier({ model: loadScreenModel(), rules });
+    return (text: string) => learned(text, { direction: 'results' });
+  };
+  // Each call gets a fresh string so the rules' one-text memo never skips the scan.
+  let salt = 0;
+  const pair = pairOf();
+  const pairMs = bestMs(() => pair(`${plain}${salt++}`));
+  rows.push({ group: 'screen', name: 'heuristics() + classifier() on 1 MB plain text', value: MB / 1e6 / (pairMs / 1000), unit: 'MB/s', note: `${pairMs.toFixed(1)} ms; goal >= 20 MB/s` });
+  let worstPair = 0;
+  let worstPairName = '';
+  for (const [name, make] of Object.entries(ADVERSARIAL)) {
+    const large = make(MB);
+    const largeMs = bestMs(() => pair(`${large}${salt++}`), 3);
+    if (largeMs > worstPair) {
+      worstPair = largeMs;
+      worstPairName = name;
+    }
+  }
+  rows.push({ group: 'screen', name: '1 MB adversarial, heuristics + classifier: worst shape', value: worstPair, unit: 'ms', note: `${worstPairName}; goal < 50 ms` });
+
   const devSet = findDevSet();
   if (devSet) {
-    const data = readFileSync(devSet, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { text: string; label: string });
+    const data = readFileSync(devSet, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { text: string; label: string; context: string });
+    const rulesOnly = heuristics();
+    const learnedOnly = classifier({ model: loadScreenModel(), rules: rulesOnly });
+    const pairFlags = data.map((row) => {
+      const direction = row.context === 'user_input' ? 'args' : 'results';
+      return { row, hit: Math.max(rulesOnly(row.text).score, learnedOnly(row.text, { direction }).score) >= 0.5 };
+    });
+    const pairInjections = pairFlags.filter(({ row }) => row.label === 'injection');
+    const pairBenign = pairFlags.filter(({ row }) => row.label !== 'injection');
+    rows.push({ group: 'screen', name: 'dev set recall, heuristics + classifier (balanced)', value: pairInjections.filter(({ hit }) => hit).length / pairInjections.length, unit: '', note: 'goal >= 0.95' });
+    rows.push({ group: 'screen', name: 'dev set FPR, heuristics + classifier (balanced)', value: pairBenign.filter(({ hit }) => hit).length / pairBenign.length, unit: '', note: 'goal <= 0.02' });
     const flagged = data.map((row) => ({ row, hit: scanText(row.text).score >= 0.5 }));
     const injections = flagged.filter(({ row }) => row.label === 'injection');
     const benign = flagged.filter(({ row }) => row.label !== 'injection');
-    rows.push({ group: 'screen', name: 'dev set recall', value: injections.filter(({ hit }) => hit).length / injections.length, unit: '', note: 'goal >= 0.9 (npm run screen-report for detail)' });
-    rows.push({ group: 'screen', name: 'dev set false-positive rate', value: benign.filter(({ hit }) => hit).length / benign.length, unit: '', note: 'goal <= 0.05' });
+    rows.push({ group: 'screen', name: 'dev set recall, heuristics alone', value: injections.filter(({ hit }) => hit).length / injections.length, unit: '', note: 'goal >= 0.9 (npm run screen-report for detail)' });
+    rows.push({ group: 'screen', name: 'dev set FPR, heuristics alone', value: benign.filter(({ hit }) => hit).length / benign.length, unit: '', note: 'goal <= 0.05' });
   }
 
   const warden = createWarden({ agent: 'bench', middleware: [injectionScreen()] });

@@ -1,79 +1,128 @@
 /**
- * `npm run screen-report`: precision, recall and false-positive rate of the built-in
- * `heuristics()` screen on the development set `<repo>/../shared/data/injection-dev.jsonl`
- * (or a JSONL file given as the first argument), overall and by context, with the misses
- * and false alarms listed. `--threshold 0.5` changes the decision threshold.
+ * `npm run screen-report`: how well the default injection screen (`heuristics()` and the
+ * learned `classifier()`, the higher score wins) does
+ *   - on the development set `../shared/data/injection-dev.jsonl` (never trained or tuned on),
+ *   - on the validation sources of `data/screen/` (whole sources the model never trained on;
+ *     their benign texts set the calibration anchors),
+ * with recall, FPR and precision by context at the chosen sensitivity, a precision–recall
+ * table, figures per validation source, the worst misses and false alarms, and throughput.
+ *
+ *   npm run screen-report [-- --sensitivity low|balanced|high] [--model file] [--dev file] [--worst 15]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { scanText } from '../src/security/heuristics.js';
+import { dirname, join } from 'node:path';
+import { SENSITIVITY, type Sensitivity } from '../src/security/classifier/calibration.js';
+import { classifier, loadScreenModel, shippedModelPath } from '../src/security/classifier/classifier.js';
+import { heuristics } from '../src/security/heuristics.js';
+import type { SetText } from './screen/build-sets.js';
+import { repoRoot } from './screen/corpus.js';
+import { figures, groupTable, precisionRecallTable, scoreTexts, worst, type ScoredText } from './screen/evaluate.js';
+import { setTexts } from './screen/training-options.js';
 
-interface Row {
-  text: string;
-  label: 'injection' | 'benign';
-  context: string;
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const sensitivity = (option('sensitivity') ?? 'balanced') as Sensitivity;
+if (!(sensitivity in SENSITIVITY)) throw new Error(`--sensitivity must be low, balanced or high, got ${sensitivity}`);
+const threshold = SENSITIVITY[sensitivity].threshold;
+const modelFile = option('model') ?? shippedModelPath();
+const worstCount = Number(option('worst') ?? 15);
+
+const loadStarted = process.hrtime.bigint();
+const model = loadScreenModel(modelFile);
+const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+
+console.log(`Injection screen: heuristics() + classifier(), sensitivity ${sensitivity} (score >= ${threshold}, calibrated to ${(SENSITIVITY[sensitivity].targetFpr * 100).toFixed(1)} % FPR on validation)`);
+console.log(`model ${modelFile}: ${readFileSync(modelFile).length} bytes, loaded in ${loadMs.toFixed(1)} ms\n`);
+
+function section(title: string, scored: readonly ScoredText[]): void {
+  console.log(`## ${title}\n`);
+  for (const line of summaryLines(scored)) console.log(line);
+  console.log('\nprecision-recall by context:');
+  for (const line of precisionRecallTable(scored, [0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9])) console.log(`  ${line}`);
 }
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const thresholdAt = args.indexOf('--threshold');
-const threshold = thresholdAt === -1 ? 0.5 : Number(args[thresholdAt + 1]);
-const file = args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--threshold') ?? devSet();
-const rows: Row[] = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as Row);
+function summaryLines(scored: readonly ScoredText[]): string[] {
+  const lines = [`${'context'.padEnd(8)} ${'texts'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'FPR'.padStart(7)}   TP   FN   FP   TN`];
+  for (const context of ['all', 'args', 'results']) {
+    const subset = scored.filter((entry) => context === 'all' || entry.item.context === context);
+    const counts = figures(subset, threshold);
+    const fn = counts.positives - counts.truePositives;
+    const tn = counts.negatives - counts.falsePositives;
+    const ratio = (a: number, b: number) => (b === 0 ? '-' : (a / b).toFixed(3));
+    lines.push(`${context.padEnd(8)} ${String(subset.length).padStart(6)} ${ratio(counts.truePositives, counts.truePositives + counts.falsePositives).padStart(9)} ${ratio(counts.truePositives, counts.positives).padStart(7)} ${ratio(counts.falsePositives, counts.negatives).padStart(7)} ${String(counts.truePositives).padStart(4)} ${String(fn).padStart(4)} ${String(counts.falsePositives).padStart(4)} ${String(tn).padStart(4)}`);
+  }
+  return lines;
+}
+
+function printWorst(scored: readonly ScoredText[]): void {
+  const { misses, falseAlarms } = worst(scored, worstCount);
+  console.log(`\nworst misses:\n${misses.join('\n') || '  none'}`);
+  console.log(`\nworst false alarms:\n${falseAlarms.join('\n') || '  none'}`);
+}
+
+// Development set: user_input is what reaches a tool as args, tool_result what a tool returns.
+const devFile = option('dev') ?? devSet();
+if (existsSync(devFile)) {
+  const dev: SetText[] = readFileSync(devFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { text: string; label: string; context: string })
+    .map((row) => ({ text: row.text, label: row.label === 'injection' ? 1 : 0, context: row.context === 'user_input' ? 'args' : 'results', source: 'dev', how: row.label === 'injection' ? 'direct' : 'request' }) as SetText);
+  const scored = scoreTexts(dev, model);
+  section(`Development set (${devFile}; never trained or tuned on)`, scored);
+  printWorst(scored);
+} else console.log(`(no development set at ${devFile})`);
+
+const validation = scoreTexts(setTexts('validation'), model);
+console.log('');
+section('Validation sources (never trained on; their benign texts set the calibration)', validation);
+console.log('\nby source and use:');
+for (const line of groupTable(validation, threshold, (entry) => `${entry.item.source} ${entry.item.how} ${entry.item.context}`)) console.log(`  ${line}`);
+printWorst(validation);
+
+// Throughput of the default pair on plain prose, steady state.
+const prose = plainProse(1_000_000);
+const rules = heuristics();
+const learned = classifier({ model, rules });
+const scan = () => {
+  rules(prose + ' ');
+  return learned(prose + ' ', { direction: 'results' });
+};
+for (let round = 0; round < 3; round++) scan();
+let best = Number.POSITIVE_INFINITY;
+for (let round = 0; round < 5; round++) {
+  const started = process.hrtime.bigint();
+  scan();
+  best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+}
+console.log(`\nthroughput on 1 MB of plain prose (heuristics + classifier): ${(1000 / best).toFixed(1)} MB/s (${best.toFixed(1)} ms)`);
+
+function plainProse(size: number): string {
+  const sentences = [
+    'The quarterly report covers revenue, costs and hiring plans for the next two years.',
+    'Our support team answered most tickets within four hours, and customer satisfaction rose.',
+    'Shipping to Canada takes five to seven business days; tracking is sent by email.',
+    'Please ignore the typo in the previous version of this document.',
+    'Refunds above five hundred dollars require approval by a manager.',
+    'The system will be down for maintenance on Sunday between two and four in the morning.',
+  ];
+  let text = '';
+  for (let index = 0; text.length < size; index++) text += `${sentences[(index * 5) % sentences.length]} `;
+  return text.slice(0, size);
+}
 
 /** `<repo>/../shared/data/injection-dev.jsonl`; from a git worktree, beside the main checkout. */
 function devSet(): string {
-  const beside = join(repo, '..', 'shared', 'data', 'injection-dev.jsonl');
+  const beside = join(repoRoot, '..', 'shared', 'data', 'injection-dev.jsonl');
   if (existsSync(beside)) return beside;
   try {
-    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo, encoding: 'utf8' }).trim();
-    const main = join(dirname(common), '..', 'shared', 'data', 'injection-dev.jsonl');
-    if (existsSync(main)) return main;
+    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return join(dirname(common), '..', 'shared', 'data', 'injection-dev.jsonl');
   } catch {
-    // not a git checkout: fall through to the plain path and its clear ENOENT
+    return beside;
   }
-  return beside;
 }
-
-interface Tally {
-  truePositive: number;
-  falsePositive: number;
-  trueNegative: number;
-  falseNegative: number;
-}
-const tallies = new Map<string, Tally>();
-const misses: string[] = [];
-const falseAlarms: string[] = [];
-let scannedChars = 0;
-const started = process.hrtime.bigint();
-for (const row of rows) {
-  const result = scanText(row.text);
-  scannedChars += row.text.length;
-  const flagged = result.score >= threshold;
-  for (const key of ['all', row.context]) {
-    const tally = tallies.get(key) ?? { truePositive: 0, falsePositive: 0, trueNegative: 0, falseNegative: 0 };
-    if (row.label === 'injection') flagged ? tally.truePositive++ : tally.falseNegative++;
-    else flagged ? tally.falsePositive++ : tally.trueNegative++;
-    tallies.set(key, tally);
-  }
-  const rules = result.matches.filter((match) => match.weight >= 0.3).map((match) => match.rule).join(', ') || '-';
-  const line = `  [${row.context}] score ${result.score.toFixed(2)} (${rules}): ${row.text.replace(/\s+/g, ' ').slice(0, 140)}`;
-  if (row.label === 'injection' && !flagged) misses.push(line);
-  if (row.label === 'benign' && flagged) falseAlarms.push(line);
-}
-const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-
-const ratio = (a: number, b: number) => (b === 0 ? '  n/a' : (a / b).toFixed(3));
-console.log(`Injection screen on ${file}`);
-console.log(`${rows.length} texts, threshold ${threshold}, ${(scannedChars / 1024).toFixed(1)} KiB in ${elapsedMs.toFixed(1)} ms\n`);
-console.log('context       texts  precision  recall   FPR     TP  FN  FP  TN');
-for (const [key, tally] of [...tallies].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
-  const { truePositive: tp, falsePositive: fp, trueNegative: tn, falseNegative: fn } = tally;
-  console.log(`${key.padEnd(12)}  ${String(tp + fp + tn + fn).padStart(5)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}  ${ratio(fp, fp + tn).padStart(6)}  ${String(tp).padStart(3)} ${String(fn).padStart(3)} ${String(fp).padStart(3)} ${String(tn).padStart(3)}`);
-}
-console.log(`\nMissed injections (${misses.length}):`);
-console.log(misses.length ? misses.join('\n') : '  none');
-console.log(`\nFalse alarms (${falseAlarms.length}):`);
-console.log(falseAlarms.length ? falseAlarms.join('\n') : '  none');

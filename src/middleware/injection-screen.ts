@@ -1,7 +1,9 @@
 /**
  * `injectionScreen`: scans the strings of a call's args and of its result (deeply, within
- * a size cap) with pluggable detectors — the built-in linear-time `heuristics()` by default
- * — and blocks, redacts or flags text that carries injected instructions. Beyond the cap
+ * a size cap) with pluggable detectors — by default the linear-time `heuristics()` and the
+ * learned `classifier()`, the higher score winning — and blocks, redacts or flags text that
+ * carries injected instructions. The decision names the score, the detector and the window
+ * of text that scored highest. Beyond the cap
  * it says so with a `truncated` decision instead of passing silently.
  */
 import { z } from 'zod';
@@ -10,6 +12,8 @@ import { decide } from '../decision.js';
 import { InjectionDetectedError } from '../errors.js';
 import { named } from '../internal/named.js';
 import { parseOptions } from '../internal/options.js';
+import { SENSITIVITY, type Sensitivity } from '../security/classifier/calibration.js';
+import { classifier } from '../security/classifier/classifier.js';
 import { heuristics } from '../security/heuristics.js';
 import { redactSpans } from '../security/redact-spans.js';
 import type { Detector, DetectorContext, ScreenMatch } from '../security/types.js';
@@ -22,9 +26,19 @@ export interface InjectionScreenOptions {
   scan?: 'args' | 'results' | 'both';
   /** What to do with a hit. Defaults to `'block'`. */
   action?: 'block' | 'redact' | 'flag';
-  /** Detectors, run on every string; a string's score is the highest. Defaults to `[heuristics()]`. */
+  /**
+   * Detectors, run on every string; a string's score is the highest. Defaults to
+   * `[heuristics(), classifier()]`: the rules, and the learned model that also reads the
+   * rules' matches as features (the text is scanned by the rules once).
+   */
   detectors?: Detector[];
-  /** Score at or above which a string counts as injected. Defaults to `0.5`. */
+  /**
+   * How readily to flag: `'high'` flags at score 0.35, `'balanced'` at 0.5, `'low'` at 0.7 —
+   * the learned score's lines at 5 %, 2 % and 0.5 % false positives on validation sources
+   * it never trained on. Defaults to `'balanced'`.
+   */
+  sensitivity?: Sensitivity;
+  /** Score at or above which a string counts as injected; overrides `sensitivity`. */
   threshold?: number;
   /** Characters scanned per args or result; the rest is reported as truncated. Defaults to `1_000_000`. */
   maxChars?: number;
@@ -50,7 +64,8 @@ const optionsSchema = z.object({
   scan: z.enum(['args', 'results', 'both']).default('both'),
   action: z.enum(['block', 'redact', 'flag']).default('block'),
   detectors: z.array(z.custom<Detector>((value) => typeof value === 'function', 'must be a function')).min(1).optional(),
-  threshold: z.number().gt(0).max(1).default(0.5),
+  sensitivity: z.enum(['low', 'balanced', 'high']).default('balanced'),
+  threshold: z.number().gt(0).max(1).optional(),
   maxChars: z.number().int().positive().default(1_000_000),
   onTruncated: z.enum(['flag', 'block']).default('flag'),
   untrustedOnly: z.boolean().default(false),
@@ -67,7 +82,8 @@ const optionsSchema = z.object({
  */
 export function injectionScreen(options: InjectionScreenOptions = {}): Middleware {
   const settings = parseOptions('injectionScreen', optionsSchema, options);
-  const detectors: Detector[] = settings.detectors ?? [heuristics()];
+  const detectors: Detector[] = settings.detectors ?? defaultDetectors();
+  const threshold = settings.threshold ?? SENSITIVITY[settings.sensitivity].threshold;
   const scanArgs = settings.scan !== 'results';
   const scanResults = settings.scan !== 'args';
 
@@ -83,30 +99,44 @@ export function injectionScreen(options: InjectionScreenOptions = {}): Middlewar
       });
       if (settings.onTruncated === 'block') throw new InjectionDetectedError(decision, []);
     }
-    const hits: Array<{ path: string; score: number; matches: ScreenMatch[] }> = [];
+    const hits: Array<{ path: string; score: number; detector: string; matches: ScreenMatch[] }> = [];
     for (const site of collected.strings) {
       if (site.value.length < 4) continue;
       const context: DetectorContext = { direction, tool: call.tool, path: site.path, ...(call.signal !== undefined && { signal: call.signal }) };
       let score = 0;
+      let topDetector = '';
       const matches: ScreenMatch[] = [];
       for (const detector of detectors) {
         const name = detector.detectorName ?? (detector.name || 'detector');
         try {
           const result = await detector(site.value, context);
-          score = Math.max(score, Number.isFinite(result.score) ? result.score : 0);
+          const detectorScore = Number.isFinite(result.score) ? result.score : 0;
+          if (detectorScore > score || topDetector === '') {
+            score = Math.max(score, detectorScore);
+            topDetector = name;
+          }
           for (const match of result.matches) matches.push({ ...match, path: site.path, detector: name });
         } catch {
           hostOf(call)?.count('injectionScreen.detectorErrors');
         }
       }
-      if (score >= settings.threshold) hits.push({ path: site.path, score, matches });
+      if (score >= threshold) hits.push({ path: site.path, score, detector: topDetector, matches });
     }
     if (hits.length === 0) return value;
     const matches = hits.flatMap((hit) => hit.matches);
     const top = hits.reduce((best, hit) => (hit.score > best.score ? hit : best));
     const rules = [...new Set(top.matches.filter((match) => match.weight >= 0.3).map((match) => match.rule))].slice(0, 4).join(', ');
-    const summary = `suspected prompt injection in ${direction} at ${top.path} (score ${top.score.toFixed(2)}${rules ? `: ${rules}` : ''})`;
-    const details = { direction, score: top.score, paths: hits.map((hit) => hit.path), matches: matches.slice(0, 20).map(describeMatch) };
+    const summary = `suspected prompt injection in ${direction} at ${top.path} (score ${top.score.toFixed(2)} by ${top.detector}${rules ? `: ${rules}` : ''})`;
+    const window = strongestMatch(top.matches.filter((match) => match.detector === top.detector));
+    const details = {
+      direction,
+      score: top.score,
+      detector: top.detector,
+      threshold,
+      ...(window && { window: { path: top.path, start: window.start, end: window.end, text: window.text.slice(0, 200) } }),
+      paths: hits.map((hit) => hit.path),
+      matches: matches.slice(0, 20).map(describeMatch),
+    };
     if (settings.action === 'block') {
       throw new InjectionDetectedError(decide(call, { outcome: 'deny', by: 'injectionScreen', rule: 'injection', reason: summary, details }), matches);
     }
@@ -136,6 +166,18 @@ export function injectionScreen(options: InjectionScreenOptions = {}): Middlewar
     if (!scanResults || (settings.untrustedOnly && call.traits.source !== 'untrusted')) return result;
     return screen(current, result, 'results');
   });
+}
+
+/** The default detector pair: one `heuristics()` instance shared with the classifier. */
+function defaultDetectors(): Detector[] {
+  const rules = heuristics();
+  return [rules, classifier({ rules })];
+}
+
+function strongestMatch(matches: readonly ScreenMatch[]): ScreenMatch | undefined {
+  let best: ScreenMatch | undefined;
+  for (const match of matches) if (!best || match.weight > best.weight) best = match;
+  return best;
 }
 
 function describeMatch(match: ScreenMatch): Record<string, unknown> {

@@ -31,7 +31,8 @@ export function calibrate(margin: number, anchors: CalibrationAnchors): number {
   else if (margin <= balanced) score = lerp(margin, high, balanced, SENSITIVITY.high.threshold, SENSITIVITY.balanced.threshold);
   else if (margin <= low) score = lerp(margin, balanced, low, SENSITIVITY.balanced.threshold, SENSITIVITY.low.threshold);
   else score = SENSITIVITY.low.threshold + (1 - SENSITIVITY.low.threshold) * (2 * sigmoid(margin - low) - 1);
-  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+  // Not rounded: a margin just under an anchor must stay just under its line.
+  return Math.min(1, Math.max(0, score));
 }
 
 function lerp(value: number, from: number, to: number, scoreFrom: number, scoreTo: number): number {

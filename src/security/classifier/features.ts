@@ -5,8 +5,9 @@
  * bitmask of address, mood and rule indicators. A window of sentences is scored from the
  * sentences' own sums, so no sentence is featurised twice.
  */
-import { HASH_START, hashStep, hashWord, mixHash, Seed } from './hashing.js';
-import { IMPERATIVE_WORDS, indicatorBit, SKELETON, SKELETON_NUMBER, SKELETON_OTHER, WORD_BITS } from './mood.js';
+import { HASH_START, hashStep, mixHash, Seed } from './hashing.js';
+import { indicatorBit, SKELETON_NUMBER, SKELETON_OTHER } from './mood.js';
+import { BITS_MASK, findWord, IMPERATIVE_FLAG, LEAD_FLAG, WORD_TABLE } from './word-table.js';
 
 /** How the hashed features are laid out; stored in the model file so both sides agree. */
 export interface FeatureConfig {
@@ -147,6 +148,11 @@ export interface SentenceFeatures {
   bits: number;
 }
 
+/** First bucket of the structure features (sentence skeleton, first word); content features sit below. */
+export function structureStart(config: FeatureConfig): number {
+  return 1 << (config.tableBits - 1);
+}
+
 /** A fresh, empty feature buffer. */
 export function sentenceFeatures(): SentenceFeatures {
   return { indices: new Int32Array(1024), count: 0, bits: 0 };
@@ -159,8 +165,6 @@ const LINK = indicatorBit('link_or_address');
 const SNAKE = indicatorBit('snake_case');
 const MAX_WORD = 48;
 const SENTENCE_START = 0x61c88647;
-/** Words after which the next word still counts as the start of an order. */
-const LEAD_WORDS: ReadonlySet<number> = new Set(['please', 'kindly', 'now', 'also', 'then', 'and', 'just', 'immediately', 'first', 'simply'].map(hashWord));
 
 /** True for characters that are part of a word in normalised text. */
 function isWordChar(code: number): boolean {
@@ -194,25 +198,26 @@ interface WordState {
 const wordState: WordState = { word: HASH_START, length: 0, previous: 0, words: 0, underscore: false, digits: 0, first: true, expectVerb: true, count: 0, bits: 0, shape1: SENTENCE_START, shape2: SENTENCE_START };
 
 /** Emits the features of the word that just ended (if any) and resets for the next. */
-function closeWord(state: WordState, indices: Int32Array, mask: number, contextSeed: number): void {
+function closeWord(state: WordState, indices: Int32Array, half: number, contextSeed: number): void {
   if (state.length === 0) return;
   const word = state.word;
-  indices[state.count++] = mixHash(word ^ Seed.unigram) & mask;
-  if (state.words > 0) indices[state.count++] = mixHash(Math.imul(state.previous, 0x9e3779b1) ^ word ^ Seed.bigram) & mask;
-  const wordBits = WORD_BITS.get(word);
-  if (wordBits !== undefined) state.bits |= wordBits;
+  indices[state.count++] = mixHash(word ^ Seed.unigram) & half;
+  if (state.words > 0) indices[state.count++] = mixHash(Math.imul(state.previous, 0x9e3779b1) ^ word ^ Seed.bigram) & half;
+  const slot = findWord(WORD_TABLE, word);
+  const known = slot >= 0 ? WORD_TABLE.values[slot]! : 0;
+  state.bits |= known & BITS_MASK;
   if (state.expectVerb) {
-    if (IMPERATIVE_WORDS.has(word)) state.bits |= IMPERATIVE;
-    state.expectVerb = LEAD_WORDS.has(word);
+    if ((known & IMPERATIVE_FLAG) !== 0) state.bits |= IMPERATIVE;
+    state.expectVerb = (known & LEAD_FLAG) !== 0;
   }
   if (state.first) {
-    indices[state.count++] = mixHash(word ^ Seed.firstWord ^ contextSeed) & mask;
+    indices[state.count++] = (mixHash(word ^ Seed.firstWord ^ contextSeed) & half) + half + 1;
     state.first = false;
   }
   if (state.underscore) state.bits |= SNAKE;
-  const shape = SKELETON.get(word) ?? (isNumberWord(state) ? SKELETON_NUMBER : SKELETON_OTHER);
-  indices[state.count++] = mixHash(Math.imul(state.shape1, 0x85ebca6b) ^ shape ^ Seed.skeletonBigram) & mask;
-  indices[state.count++] = mixHash(Math.imul(state.shape2, 0xc2b2ae35) ^ Math.imul(state.shape1, 0x85ebca6b) ^ shape ^ Seed.skeletonTrigram) & mask;
+  const shape = slot >= 0 && WORD_TABLE.hasShape[slot] === 1 ? WORD_TABLE.shapes[slot]! : isNumberWord(state) ? SKELETON_NUMBER : SKELETON_OTHER;
+  indices[state.count++] = (mixHash(Math.imul(state.shape1, 0x85ebca6b) ^ shape ^ Seed.skeletonBigram) & half) + half + 1;
+  indices[state.count++] = (mixHash(Math.imul(state.shape2, 0xc2b2ae35) ^ Math.imul(state.shape1, 0x85ebca6b) ^ shape ^ Seed.skeletonTrigram) & half) + half + 1;
   state.shape2 = state.shape1;
   state.shape1 = shape;
   state.previous = word;
@@ -232,7 +237,9 @@ function isNumberWord(state: WordState): boolean {
  * @returns `out`, with `count` bucket indices and the mood bits (rule bits are added by the caller).
  */
 export function featurizeSentence(text: string, start: number, end: number, context: 0 | 1, config: FeatureConfig, out: SentenceFeatures): SentenceFeatures {
-  const mask = (1 << config.tableBits) - 1;
+  // Content features (words, character n-grams) hash into the lower half of the table,
+  // structure features (first word, skeleton) into the upper half: `structureStart()`.
+  const half = (1 << (config.tableBits - 1)) - 1;
   const grams = config.charGrams;
   const gramCount = grams.length;
   const needed = (end - start) * (gramCount + 5) + 8;
@@ -286,14 +293,14 @@ export function featurizeSentence(text: string, start: number, end: number, cont
       if (size > 3) hash = Math.imul(hash, 0x01000193) ^ ring3;
       if (size > 4) hash = Math.imul(hash, 0x01000193) ^ ring4;
       if (size > 5) hash = Math.imul(hash, 0x01000193) ^ ring5;
-      indices[state.count++] = mixHash(hash) & mask;
+      indices[state.count++] = mixHash(hash) & half;
     }
     if (isWordChar(code)) {
       if (isIdeograph(code)) {
-        closeWord(state, indices, mask, contextSeed);
+        closeWord(state, indices, half, contextSeed);
         state.word = hashStep(HASH_START, code);
         state.length = 1;
-        closeWord(state, indices, mask, contextSeed);
+        closeWord(state, indices, half, contextSeed);
         continue;
       }
       if (code === 0x5f && state.length > 0) state.underscore = true;
@@ -303,12 +310,13 @@ export function featurizeSentence(text: string, start: number, end: number, cont
       continue;
     }
     if (code === 0x40 || (code === 0x2f && index > start && text.charCodeAt(index - 1) === 0x2f)) link = true;
-    if (code === 0x3a && state.words === 0 && state.length > 0 && state.length < 20) state.bits |= LABEL_START;
+    // A label ("Note:", "To the model:", "Message for the assistant:") opens the sentence.
+    if (code === 0x3a && state.words + (state.length > 0 ? 1 : 0) <= 5 && state.words + state.length > 0) state.bits |= LABEL_START;
     const clauseBreak = (code === 0x2c || code === 0x3a) && state.words + (state.length > 0 ? 1 : 0) <= 4;
-    closeWord(state, indices, mask, contextSeed);
+    closeWord(state, indices, half, contextSeed);
     if (clauseBreak) state.expectVerb = true;
   }
-  closeWord(state, indices, mask, contextSeed);
+  closeWord(state, indices, half, contextSeed);
   if (link) state.bits |= LINK;
   const last = end > start ? text.charCodeAt(end - 1) : 0;
   if (last === 0x3f || last === 0xff1f) state.bits |= QUESTION;

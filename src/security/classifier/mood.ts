@@ -63,11 +63,24 @@ const IMPERATIVES = `ignore disregard forget skip override bypass stop start beg
   imagine assume behave become switch change set update make create generate describe explain provide
   give return disclose leak dump copy paste do don't never always remember note please kindly ensure
   confirm verify attach book cancel schedule move rename replace enter type submit sign accept
-  ignorez oubliez envoyez ignoriere vergiss sende ignora olvida envia ignorare dimentica invia`;
+  ignorez ignore oubliez oublie envoyez envoie transfere transferez supprime supprimez reponds repondez
+  dis dites ecris ecrivez donne donnez utilise utilisez recommande recommandez partage partagez
+  ignoriere ignorieren vergiss vergessen sende senden schicke schick losche loschen antworte schreibe
+  schreib gib nutze verwende empfiehl teile leite
+  ignora ignore olvida envia envie borra elimina responde di escribe da usa recomienda comparte reenvia
+  ignorate dimentica invia inoltra cancella rispondi scrivi dai usa raccomanda condividi
+  esqueca apague responda escreva use recomende compartilhe encaminhe
+  negeer vergeet stuur verstuur verwijder antwoord schrijf gebruik deel
+  zignoruj zapomnij wyslij usun odpowiedz napisz uzyj polec udostepnij przekaz
+  игнорируй забудь отправь перешли удали ответь напиши используй порекомендуй поделись
+  无视 忽略 发送 转发 删除 回复 告诉 使用 推荐 無視 送信 転送 削除 返信 使用 推奨
+  무시 보내 전송 삭제 답장 사용 추천 unut gonder sil yanitla yaz kullan oner`;
 const SECOND_PERSON = `you your yours yourself you're you'll you've u tu vous toi ton ta tes votre vos du dich dir dein deine
   sie ihr usted ustedes tu ti te vostro voi jij je jou uw 你 您 あなた ты вы тебе вам`;
 const ADDRESSES_AI = `assistant ai model chatbot bot llm gpt chatgpt claude gemini copilot agent agents assistants
-  language-model ia ki modelo modele modell assistente assistent 助手 アシスタント ассистент`;
+  language-model ia ki modelo modele modell modello modelu modeli assistente assistent asystent asystencie
+  asistente assistentin sprachmodell языковая модель модели нейросеть ассистент ассистенту ии
+  助手 模型 人工智能 アシスタント モデル 人工知能 어시스턴트 모델 인공지능 yapay zeka asistan`;
 const NAMES_USER = `user user's users operator developer developers owner admin administrator utilisateur benutzer
   usuario utente`;
 const INSTRUCTIONS = `instruction instructions prompt prompts rules rule guidelines guideline directive directives
@@ -75,7 +88,8 @@ const INSTRUCTIONS = `instruction instructions prompt prompts rules rule guideli
 const URGENCY = `important urgent urgently immediately asap attention critical mandatory priority now required
   warning alert crucial`;
 const TOOLS = `tool tools function functions api endpoint command commands plugin plugins action actions`;
-const SECRECY = `secretly silently quietly covertly hidden secret discreetly unnoticed`;
+const SECRECY = `secretly silently quietly covertly hidden secret discreetly unnoticed nobody noone unseen
+  unmentioned undisclosed heimlich secretement secretamente segretamente sekretnie тайно`;
 const OBLIGATION = `must should shall need needs have required always never only`;
 const AUTHORITY = `system sys admin root operator developer dev administrator authorized authorised official
   sudo maintainer`;
@@ -103,6 +117,9 @@ function wordBits(): Map<number, number> {
 
 /** Word hash → indicator bits the word sets anywhere in a sentence. */
 export const WORD_BITS: ReadonlyMap<number, number> = wordBits();
+
+/** Hashes of words after which the next word still counts as the start of an order. */
+export const LEAD_WORDS: ReadonlySet<number> = new Set(['please', 'kindly', 'now', 'also', 'then', 'and', 'just', 'immediately', 'first', 'simply'].map(hashWord));
 
 /** Hashes of words that, first in a sentence, make it read as an order. */
 export const IMPERATIVE_WORDS: ReadonlySet<number> = new Set(IMPERATIVES.split(/\s+/).filter(Boolean).map(hashWord));

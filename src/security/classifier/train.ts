@@ -9,7 +9,7 @@
  */
 import { seededRandom } from '../../internal/seeded-random.js';
 import { normalizedChunksOf, scanText } from '../heuristics.js';
-import { contextIndex, type FeatureConfig, type ScreenContext } from './features.js';
+import { contextIndex, structureStart, type FeatureConfig, type ScreenContext } from './features.js';
 import { INDICATOR_FEATURES, INDICATOR_WEIGHTS } from './mood.js';
 import { indicatorSum, LENGTH_PRIOR, MAX_WINDOW, sentenceTable, type WindowWeights } from './windows.js';
 
@@ -33,6 +33,12 @@ export interface TrainOptions {
   readonly learningRate: number;
   /** L2 pull toward zero, applied to the weights a window touches. */
   readonly l2: number;
+  /**
+   * Share of updates that see only the structure features (skeleton, first word, indicators),
+   * not the words and character n-grams: the model must then explain an attack by its shape
+   * too, not only by the words of the attacks it has read. Defaults to `0`.
+   */
+  readonly contentDropout?: number;
 }
 
 /** Unquantised weights as training leaves them. */
@@ -156,14 +162,19 @@ export function trainPrepared(prepared: readonly PreparedText[], options: TrainO
     const length = 1 + Math.floor(random() * MAX_WINDOW);
     return [first, Math.min(count - 1, first + length - 1)];
   };
+  const structure = structureStart(options.config);
+  const dropout = options.contentDropout ?? 0;
   const update = (item: PreparedText, first: number, last: number, weight: number) => {
     const from = first === 0 ? 0 : item.sentenceEnds[first - 1]!;
     const to = item.sentenceEnds[last]!;
-    const norm = 1 / Math.sqrt(to - from + LENGTH_PRIOR);
+    const floor = dropout > 0 && random() < dropout ? structure : 0;
+    let used = 0;
+    for (let index = from; index < to; index++) if (item.indices[index]! >= floor) used++;
+    const norm = 1 / Math.sqrt(used + LENGTH_PRIOR);
     let bits = 0;
     for (let sentence = first; sentence <= last; sentence++) bits |= item.bits[sentence]!;
     let dot = 0;
-    for (let index = from; index < to; index++) dot += model.weights[item.indices[index]!]!;
+    for (let index = from; index < to; index++) if (item.indices[index]! >= floor) dot += model.weights[item.indices[index]!]!;
     const indicators = model.indicators[item.context];
     const margin = model.bias[item.context]! + dot * norm + indicatorSum(bits, indicators);
     const probability = 1 / (1 + Math.exp(-margin));
@@ -171,6 +182,7 @@ export function trainPrepared(prepared: readonly PreparedText[], options: TrainO
     if (gradient === 0) return;
     for (let index = from; index < to; index++) {
       const bucket = item.indices[index]!;
+      if (bucket < floor) continue;
       const step = gradient * norm + options.l2 * model.weights[bucket]!;
       squared[bucket]! += step * step;
       model.weights[bucket]! -= (rate * step) / Math.sqrt(squared[bucket]! + 1e-8);

@@ -61,6 +61,9 @@ const STRONG = indicatorBit('rule_strong');
 /** Rule matches weaker than this are not fed to the model. */
 const RULE_FLOOR = 0.2;
 
+/** One feature buffer for every call: scoring is synchronous, and `keep` copies what it keeps. */
+const sharedFeatures = sentenceFeatures();
+
 /** Per-sentence sums of a text, plus where each sentence sits in the original text. */
 export interface SentenceTable {
   count: number;
@@ -98,7 +101,7 @@ export function sentenceTable(
     originalEnds: new Int32Array(count),
   };
   const weights = model.weights;
-  const features = sentenceFeatures();
+  const features = sharedFeatures;
   let sentence = 0;
   chunks.forEach((chunk, index) => {
     const spans = pieces[index]!;
