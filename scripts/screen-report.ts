@@ -13,7 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SENSITIVITY, type Sensitivity } from '../src/security/classifier/calibration.js';
-import { classifier, loadScreenModel, shippedModelPath } from '../src/security/classifier/classifier.js';
+import { loadScreenModel, shippedModelPath } from '../src/security/classifier/classifier.js';
+import { defaultDetectors } from '../src/security/classifier/default-detectors.js';
 import { heuristics } from '../src/security/heuristics.js';
 import type { SetText } from './screen/build-sets.js';
 import { repoRoot } from './screen/corpus.js';
@@ -35,7 +36,7 @@ const loadStarted = process.hrtime.bigint();
 const model = loadScreenModel(modelFile);
 const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
 
-console.log(`Injection screen: heuristics() + classifier(), sensitivity ${sensitivity} (score >= ${threshold}, calibrated to ${(SENSITIVITY[sensitivity].targetFpr * 100).toFixed(1)} % FPR on validation)`);
+console.log(`Injection screen: heuristics (structural families) + classifier(), sensitivity ${sensitivity} (score >= ${threshold}, calibrated to ${(SENSITIVITY[sensitivity].targetFpr * 100).toFixed(1)} % FPR on validation)`);
 console.log(`model ${modelFile}: ${readFileSync(modelFile).length} bytes, loaded in ${loadMs.toFixed(1)} ms\n`);
 
 function section(title: string, scored: readonly ScoredText[]): void {
@@ -58,6 +59,22 @@ function summaryLines(scored: readonly ScoredText[]): string[] {
   return lines;
 }
 
+/** What each detector adds: injections caught by one alone, and by which rule families. */
+function printContributions(scored: readonly ScoredText[]): void {
+  const positives = scored.filter((entry) => entry.item.label === 1);
+  const rulesOnly = positives.filter((entry) => entry.rules >= threshold && entry.learned < threshold);
+  const learnedOnly = positives.filter((entry) => entry.learned >= threshold && entry.rules < threshold);
+  const both = positives.filter((entry) => entry.learned >= threshold && entry.rules >= threshold);
+  const benign = scored.filter((entry) => entry.item.label === 0);
+  console.log(`\nwho catches the ${positives.length} injections: both ${both.length}, classifier only ${learnedOnly.length}, rules only ${rulesOnly.length}`);
+  console.log(`who raises the ${benign.filter((entry) => entry.score >= threshold).length} false alarms: rules ${benign.filter((entry) => entry.rules >= threshold).length}, classifier ${benign.filter((entry) => entry.learned >= threshold).length}`);
+  const families = new Map<string, number>();
+  for (const entry of rulesOnly) {
+    for (const family of new Set(heuristics()(entry.item.text).matches.filter((match) => match.weight >= 0.3).map((match) => match.family))) families.set(family, (families.get(family) ?? 0) + 1);
+  }
+  console.log(`rule families behind the rules-only catches: ${[...families].sort((a, b) => b[1] - a[1]).map(([family, count]) => `${family} ${count}`).join(', ') || 'none'}`);
+}
+
 function printWorst(scored: readonly ScoredText[]): void {
   const { misses, falseAlarms } = worst(scored, worstCount);
   console.log(`\nworst misses:\n${misses.join('\n') || '  none'}`);
@@ -74,6 +91,7 @@ if (existsSync(devFile)) {
     .map((row) => ({ text: row.text, label: row.label === 'injection' ? 1 : 0, context: row.context === 'user_input' ? 'args' : 'results', source: 'dev', how: row.label === 'injection' ? 'direct' : 'request' }) as SetText);
   const scored = scoreTexts(dev, model);
   section(`Development set (${devFile}; never trained or tuned on)`, scored);
+  printContributions(scored);
   printWorst(scored);
 } else console.log(`(no development set at ${devFile})`);
 
@@ -82,12 +100,12 @@ console.log('');
 section('Validation sources (never trained on; their benign texts set the calibration)', validation);
 console.log('\nby source and use:');
 for (const line of groupTable(validation, threshold, (entry) => `${entry.item.source} ${entry.item.how} ${entry.item.context}`)) console.log(`  ${line}`);
+printContributions(validation);
 printWorst(validation);
 
 // Throughput of the default pair on plain prose, steady state.
 const prose = plainProse(1_000_000);
-const rules = heuristics();
-const learned = classifier({ model, rules });
+const [rules, learned] = defaultDetectors(model);
 const scan = () => {
   rules(prose + ' ');
   return learned(prose + ' ', { direction: 'results' });

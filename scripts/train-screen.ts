@@ -18,7 +18,7 @@ import { shippedModelPath } from '../src/security/classifier/classifier.js';
 import { SENSITIVITY } from '../src/security/classifier/calibration.js';
 import { contextIndex } from '../src/security/classifier/features.js';
 import { encodeModel, type CalibrationAnchors, type ScreenModel } from '../src/security/classifier/model-file.js';
-import { heuristics, normalizedChunksOf } from '../src/security/heuristics.js';
+import { heuristics, normalizedChunksOf, STRUCTURAL_FAMILIES } from '../src/security/heuristics.js';
 import { quantizeWeights, trainScreenModel } from '../src/security/classifier/train.js';
 import { bestWindow, sentenceTable } from '../src/security/classifier/windows.js';
 import type { SetText } from './screen/build-sets.js';
@@ -96,7 +96,7 @@ if (check) {
  * anchors place the combined screen, not the classifier alone, at the target FPR.
  */
 function anchorsFor(texts: readonly SetText[], context: 'args' | 'results', model: ScreenModel): CalibrationAnchors {
-  const rules = heuristics();
+  const rules = heuristics({ families: STRUCTURAL_FAMILIES });
   const id = contextIndex(context);
   const benign = texts
     .filter((text) => text.label === 0 && text.context === context)

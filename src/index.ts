@@ -225,7 +225,7 @@ export { outputGate } from './middleware/output-gate.js';
 export type { OutputCheck, OutputCheckResult, OutputGateOptions } from './middleware/output-gate.js';
 export { redactPII } from './middleware/redact-pii.js';
 export type { RedactPIIOptions } from './middleware/redact-pii.js';
-export { heuristics, scanText } from './security/heuristics.js';
+export { heuristics, scanText, STRUCTURAL_FAMILIES } from './security/heuristics.js';
 export { classifier, loadScreenModel } from './security/classifier/classifier.js';
 export type { ClassifierDetector, ClassifierOptions, RuleDetector } from './security/classifier/classifier.js';
 export { ScreenModelError } from './security/classifier/errors.js';

@@ -1,11 +1,10 @@
 /**
- * Scoring labelled texts the way `injectionScreen()` does by default — the best of
- * `heuristics()` and `classifier()` on the same text — and the figures the training and
+ * Scoring labelled texts the way `injectionScreen()` does by default — the best of the
+ * rules (structural families) and `classifier()` on the same text (`defaultDetectors`) — and the figures the training and
  * report scripts print: recall and FPR by source and by context, a precision–recall table,
  * the worst misses and false alarms.
  */
-import { heuristics } from '../../src/security/heuristics.js';
-import { classifier } from '../../src/security/classifier/classifier.js';
+import { defaultDetectors } from '../../src/security/classifier/default-detectors.js';
 import type { ScreenModel } from '../../src/security/classifier/model-file.js';
 import type { SetText } from './build-sets.js';
 
@@ -21,8 +20,7 @@ export interface ScoredText {
 
 /** Scores every text with the default detector pair over `model`. */
 export function scoreTexts(texts: readonly SetText[], model: ScreenModel): ScoredText[] {
-  const rules = heuristics();
-  const learned = classifier({ model, rules });
+  const [rules, learned] = defaultDetectors(model);
   return texts.map((item) => {
     const direction = item.context;
     const ruleResult = rules(item.text);

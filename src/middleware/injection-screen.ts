@@ -13,8 +13,7 @@ import { InjectionDetectedError } from '../errors.js';
 import { named } from '../internal/named.js';
 import { parseOptions } from '../internal/options.js';
 import { SENSITIVITY, type Sensitivity } from '../security/classifier/calibration.js';
-import { classifier } from '../security/classifier/classifier.js';
-import { heuristics } from '../security/heuristics.js';
+import { defaultDetectors } from '../security/classifier/default-detectors.js';
 import { redactSpans } from '../security/redact-spans.js';
 import type { Detector, DetectorContext, ScreenMatch } from '../security/types.js';
 import { collectStrings, mapStrings } from '../security/walk.js';
@@ -28,8 +27,10 @@ export interface InjectionScreenOptions {
   action?: 'block' | 'redact' | 'flag';
   /**
    * Detectors, run on every string; a string's score is the highest. Defaults to
-   * `[heuristics(), classifier()]`: the rules, and the learned model that also reads the
-   * rules' matches as features (the text is scanned by the rules once).
+   * `[heuristics({ families: STRUCTURAL_FAMILIES }), classifier()]`: the rules voting with
+   * the shapes they state exactly (template and role markers, end markers, hidden text,
+   * encodings), and the learned model that reads all the rules' matches as features (each
+   * text is scanned by the rules once).
    */
   detectors?: Detector[];
   /**
@@ -166,12 +167,6 @@ export function injectionScreen(options: InjectionScreenOptions = {}): Middlewar
     if (!scanResults || (settings.untrustedOnly && call.traits.source !== 'untrusted')) return result;
     return screen(current, result, 'results');
   });
-}
-
-/** The default detector pair: one `heuristics()` instance shared with the classifier. */
-function defaultDetectors(): Detector[] {
-  const rules = heuristics();
-  return [rules, classifier({ rules })];
 }
 
 function strongestMatch(matches: readonly ScreenMatch[]): ScreenMatch | undefined {

@@ -11,7 +11,7 @@ import { findMarkers } from './markers.js';
 import { normalizeText, originalSpan, type NormalizedText } from './normalize.js';
 import { phraseMatches, type RawMatch } from './phrase-rules.js';
 import { knownTokens } from './tokens.js';
-import type { Detector, DetectorResult, ScreenMatch } from './types.js';
+import type { Detector, DetectorFamily, DetectorResult, ScreenMatch } from './types.js';
 
 /** Options of `heuristics`. */
 export interface HeuristicsOptions {
@@ -19,7 +19,22 @@ export interface HeuristicsOptions {
   decodePayloads?: boolean;
   /** Most characters decoded per text. Defaults to `65_536`. */
   maxDecodedChars?: number;
+  /**
+   * Rule families whose matches count toward the score; every match is still reported (and
+   * read by `classifier()`). Defaults to all. `STRUCTURAL_FAMILIES` is what the default
+   * screen uses: the shapes rules state exactly, while phrasing is left to the classifier.
+   */
+  families?: readonly DetectorFamily[];
 }
+
+/**
+ * The rule families whose own vote the default screen keeps beside the classifier: chat
+ * template and role markers, fake end markers, hidden text and invisible characters, and
+ * encoded payloads. On the validation sources the phrase families (override, addressed,
+ * exfiltration, jailbreak, multilingual) caught almost nothing the classifier missed while
+ * raising most of the rules' false alarms; they still feed the classifier as features.
+ */
+export const STRUCTURAL_FAMILIES: readonly DetectorFamily[] = ['template', 'role', 'end_marker', 'hidden', 'encoded'];
 
 const SNIPPET = 200;
 
@@ -37,18 +52,27 @@ const SNIPPET = 200;
 export function heuristics(options: HeuristicsOptions = {}): Detector & ((text: string) => DetectorResult) {
   const decode = options.decodePayloads ?? true;
   const maxDecodedChars = options.maxDecodedChars ?? 65_536;
+  const families = options.families ? new Set<string>(options.families) : undefined;
   // The last text and its result: the learned classifier reads the same matches as features
   // right after the screen asked for them, so the text is scanned once, not twice.
   let lastText: string | undefined;
   let lastResult: DetectorResult | undefined;
   const detector = function heuristics(text: string): DetectorResult {
     if (text === lastText && lastResult) return lastResult;
-    const result = scanText(text, { decode, maxDecodedChars });
+    const scanned = scanText(text, { decode, maxDecodedChars });
+    const result = families ? rescore(scanned, families) : scanned;
     lastText = text;
     lastResult = result;
     return result;
   };
   return Object.assign(detector, { detectorName: 'heuristics' });
+}
+
+/** `result` scored on the matches of `families` only (all matches kept, normalised chunks too). */
+function rescore(result: DetectorResult, families: ReadonlySet<string>): DetectorResult {
+  const rescored: DetectorResult = { score: combine(result.matches.filter((match) => families.has(match.family))), matches: result.matches };
+  Object.defineProperty(rescored, NORMALIZED_CHUNKS, { value: normalizedChunksOf(result), enumerable: false });
+  return rescored;
 }
 
 /** Texts longer than this are scanned in chunks cut at line, sentence or word ends. */
