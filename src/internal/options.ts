@@ -10,11 +10,15 @@ import { OptionsError } from '../errors.js';
 export function parseOptions<Schema extends z.ZodType>(factory: string, schema: Schema, value: unknown): z.output<Schema> {
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  throw new OptionsError(describeOptionsProblem(factory, parsed.error.issues[0]!, value));
+  throw new OptionsError(describeOptionsProblem(factory, parsed.error.issues[0]!, value, schema));
 }
 
-/** Formats one zod issue as ``factory: `a.b` message, got X``. */
-export function describeOptionsProblem(factory: string, issue: z.core.$ZodIssue, input: unknown): string {
+/**
+ * Formats one zod issue as ``factory: `a.b` message, got X``; an unknown key as
+ * ``factory: unknown option `agnets` (did you mean `agents`?)`` when `schema` is given.
+ */
+export function describeOptionsProblem(factory: string, issue: z.core.$ZodIssue, input: unknown, schema?: z.ZodType): string {
+  if (issue.code === 'unrecognized_keys') return `${factory}: ${describeUnknownKeys(issue, schema, issue.path.map(String).join('.'))}`;
   const path = issue.path.map(String).join('.');
   const received = valueAt(input, issue.path);
   const field = path ? `\`${path}\`` : 'options';
@@ -44,4 +48,72 @@ export function describeValue(value: unknown): string {
 /** A zod schema for a function-valued option (zod 4 has no function schema type). */
 export function functionOption<T extends (...args: any[]) => unknown>(message = 'must be a function'): z.ZodType<T> {
   return zCustom<T>((value) => typeof value === 'function', { message });
+}
+
+/**
+ * ``unknown option `agnets` (did you mean `agents`?); known: allow, deny, agents`` for an
+ * `unrecognized_keys` issue; `prefix` is shown before each key (`agents.a.`).
+ */
+export function describeUnknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, schema: z.ZodType | undefined, prefix: string, noun = 'option'): string {
+  const known = schema ? keysAt(schema, issue.path) : [];
+  const described = issue.keys.map((key) => {
+    const near = closest(key, known);
+    return `\`${prefix ? `${prefix}.` : ''}${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}`;
+  });
+  return `unknown ${noun}${issue.keys.length > 1 ? 's' : ''} ${described.join(', ')}${known.length > 0 ? `; known: ${known.join(', ')}` : ''}`;
+}
+
+/** The keys an object schema accepts at `path` (through optional, default, array and record wrappers). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = (node: unknown): unknown => {
+    for (let depth = 0; depth < 8; depth++) {
+      const def = (node as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } })?._zod?.def;
+      if (!def) return node;
+      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') node = def.innerType;
+      else if (def.type === 'pipe') node = def.in;
+      else return node;
+    }
+    return node;
+  };
+  for (const key of path) {
+    current = unwrap(current);
+    const def = (current as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } } })?._zod?.def;
+    if (!def) return [];
+    if (def.type === 'object' && def.shape) current = def.shape[String(key)];
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'record') current = def.valueType;
+    else return [];
+  }
+  const def = (unwrap(current) as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } })?._zod?.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** The known key within two edits of `key`, if one is clearly closest. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance with adjacent transpositions (small strings only). */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, index) => [index, ...new Array<number>(b.length).fill(0)]);
+  for (let column = 1; column <= b.length; column++) rows[0]![column] = column;
+  for (let row = 1; row <= a.length; row++) {
+    for (let column = 1; column <= b.length; column++) {
+      const cost = a[row - 1] === b[column - 1] ? 0 : 1;
+      let value = Math.min(rows[row - 1]![column]! + 1, rows[row]![column - 1]! + 1, rows[row - 1]![column - 1]! + cost);
+      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) value = Math.min(value, rows[row - 2]![column - 2]! + 1);
+      rows[row]![column] = value;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }

@@ -37,7 +37,7 @@ export interface ApprovalOptions {
 const isFunction = (value: unknown) => typeof value === 'function';
 const STORE_METHODS = ['open', 'get', 'findByCallId', 'list', 'transition'] as const;
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   when: z.custom<(call: ToolCall) => boolean>(isFunction, 'must be a function (call) => boolean').optional(),
   approver: z.custom<Approver>(isFunction, 'must be an async function (request) => ({ approved, by, reason })').optional(),
   store: z

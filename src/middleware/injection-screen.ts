@@ -61,7 +61,7 @@ export function screenedMatches(value: unknown): readonly ScreenMatch[] | undefi
   return typeof value === 'object' && value !== null ? (value as { [SCREENED]?: ScreenMatch[] })[SCREENED] : undefined;
 }
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   scan: z.enum(['args', 'results', 'both']).default('both'),
   action: z.enum(['block', 'redact', 'flag']).default('block'),
   detectors: z.array(z.custom<Detector>((value) => typeof value === 'function', 'must be a function')).min(1).optional(),

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { OptionsError } from '../errors.js';
 import { compileNames } from '../internal/glob.js';
-import { describeValue, valueAt } from '../internal/options.js';
+import { describeUnknownKeys, describeValue, valueAt } from '../internal/options.js';
 import type { ToolCall } from '../types.js';
 import { policySpecSchema, type PolicyRule, type PolicySpec } from './policy-spec.js';
 
@@ -90,6 +90,7 @@ export function parsePolicyJson(text: string, source = 'policy'): PolicySpec {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = '$' + issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+    if (issue.code === 'unrecognized_keys') throw new OptionsError(`loadPolicy: ${source} at ${path}: ${describeUnknownKeys(issue, jsonPolicySchema, '', 'key')}`);
     throw new OptionsError(`loadPolicy: ${source} at ${path}: ${issue.message}, got ${describeValue(valueAt(raw, issue.path))}`);
   }
   const { rules, ...lists } = parsed.data;

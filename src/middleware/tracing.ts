@@ -32,7 +32,7 @@ export interface TracingOptions {
   tracerProvider?: TracerProvider;
 }
 
-const tracingSchema = z.object({
+const tracingSchema = z.strictObject({
   captureContent: z.boolean({ message: 'must be a boolean' }).optional(),
   maxContentLength: z.number().int().positive({ message: 'must be a positive integer' }).optional(),
   redact: functionOption('must be a function (key, value) => value').optional(),

@@ -25,7 +25,7 @@ export interface ExternalDetectorOptions {
   maxChars?: number;
 }
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   name: z.string().min(1),
   score: functionOption(),
   timeoutMs: z.number().int().positive().default(2_000),

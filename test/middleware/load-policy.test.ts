@@ -33,6 +33,14 @@ describe('loadPolicy', () => {
     expect(() => loadPolicy(file)).toThrow(/at \$\.rules\[0\]\.when\.args\.amount\.gt: must be a number, got "lots"/);
   });
 
+  it.each([
+    [{ agnets: {} }, 'at $: unknown key `agnets` (did you mean `agents`?)'],
+    [{ agents: { a: { alow: ['x'] } } }, 'at $.agents.a: unknown key `alow` (did you mean `allow`?)'],
+    [{ rules: [{ name: 'r', when: { args: { amount: { gtt: 5 } } }, then: 'deny', reason: 'x' }] }, 'at $.rules[0].when.args.amount: unknown key `gtt` (did you mean `gt`?); known: eq, ne, gt, gte, lt, lte, in, exists'],
+  ])('names a misspelled key or operator and suggests the right one (%#)', (spec, message) => {
+    expect(() => loadPolicy(policyFile(JSON.stringify(spec)))).toThrow(message);
+  });
+
   it('names a missing file', () => {
     expect(() => loadPolicy('/nonexistent/policy.json')).toThrow(/cannot read \/nonexistent\/policy.json/);
   });

@@ -375,7 +375,7 @@ describe('tokenBudget', () => {
       [{ pricing: { 'gpt-4o': { input: 2.5 } } }, '`pricing.gpt-4o.output`'],
       [{ store: {} }, '`store` must be a BudgetStore'],
       [{ onExceeded: 'ignore' }, "`onExceeded` must be 'throw' or 'pause'"],
-      [{ limits: { runs: 5 } }, 'tokenBudget: `limits`'],
+      [{ limits: { runs: 5 } }, 'tokenBudget: unknown option `limits.runs` (did you mean `run`?)'],
       [{ guardToolCalls: 'yes' }, '`guardToolCalls` must be a boolean'],
       [{ reservationTtlMs: 0 }, '`reservationTtlMs` must be a positive integer'],
     ])('rejects %j at construction, naming the field', (options, message) => {
