@@ -33,7 +33,7 @@ function bestMs(fn: () => unknown, rounds = 5, warmup = 5): number {
 }
 
 /** Ordinary English prose with the odd trigger word, as a tool result would carry. */
-function plainText(size: number): string {
+export function plainText(size: number): string {
   const sentences = [
     'The quarterly report covers revenue, costs and hiring plans for the next two years.',
     'Our support team answered most tickets within four hours, and customer satisfaction rose.',

@@ -20,6 +20,7 @@ import type { SetText } from './screen/build-sets.js';
 import { repoRoot } from './screen/corpus.js';
 import { figures, groupTable, precisionRecallTable, scoreTexts, worst, type ScoredText } from './screen/evaluate.js';
 import { setTexts } from './screen/training-options.js';
+import { plainText } from '../bench/screen.bench.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -104,7 +105,7 @@ printContributions(validation);
 printWorst(validation);
 
 // Throughput of the default pair on plain prose, steady state.
-const prose = plainProse(1_000_000);
+const prose = plainText(1_000_000);
 const [rules, learned] = defaultDetectors(model);
 const scan = () => {
   rules(prose + ' ');
@@ -118,20 +119,6 @@ for (let round = 0; round < 5; round++) {
   best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
 }
 console.log(`\nthroughput on 1 MB of plain prose (heuristics + classifier): ${(1000 / best).toFixed(1)} MB/s (${best.toFixed(1)} ms)`);
-
-function plainProse(size: number): string {
-  const sentences = [
-    'The quarterly report covers revenue, costs and hiring plans for the next two years.',
-    'Our support team answered most tickets within four hours, and customer satisfaction rose.',
-    'Shipping to Canada takes five to seven business days; tracking is sent by email.',
-    'Please ignore the typo in the previous version of this document.',
-    'Refunds above five hundred dollars require approval by a manager.',
-    'The system will be down for maintenance on Sunday between two and four in the morning.',
-  ];
-  let text = '';
-  for (let index = 0; text.length < size; index++) text += `${sentences[(index * 5) % sentences.length]} `;
-  return text.slice(0, size);
-}
 
 /** `<repo>/../shared/data/injection-dev.jsonl`; from a git worktree, beside the main checkout. */
 function devSet(): string {
