@@ -3,6 +3,8 @@
  * store the agents use. A verdict given here is picked up by the agent process that resumes
  * the call (the ticket records who decided, and the resuming warden emits the decision).
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { approvalsApi } from '../approval/api.js';
 import { createHub } from '../approval/hub.js';
@@ -23,10 +25,17 @@ Options:
   --json    print tickets as JSON lines
 `;
 
-/** Opens the store a `--store` value names. */
+/**
+ * Opens the store a `--store` value names. A file store must already exist: a mistyped
+ * path would otherwise read as an empty inbox and an operator would believe nothing waits.
+ */
 export function storeFromSpec(spec: string | undefined): ApprovalStore {
   if (!spec) throw new UsageError('`--store` is required, e.g. --store file:approvals.json');
-  if (spec.startsWith('file:') && spec.length > 'file:'.length) return fileApprovalStore(spec.slice('file:'.length));
+  if (spec.startsWith('file:') && spec.length > 'file:'.length) {
+    const path = spec.slice('file:'.length);
+    if (!existsSync(path)) throw new UsageError(`no approval store at ${resolve(path)}: check the path (the file is created by fileApprovalStore when the first call pauses)`);
+    return fileApprovalStore(path);
+  }
   throw new UsageError(`unsupported --store "${spec}"; use file:<path>`);
 }
 

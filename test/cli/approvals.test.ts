@@ -60,6 +60,14 @@ describe('agentwarden approvals', () => {
     expect(await cli('approvals', 'reject', ticket.id, '--store', `file:${path}`, '--by', 'bob')).toMatchObject({ code: 1, stderr: expect.stringMatching(/already approved by alice/) });
   });
 
+  it('refuses a store path that does not exist instead of listing an empty inbox', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'aw-cli-approvals-')), 'nope.json');
+    const listed = await cli('approvals', 'list', '--store', `file:${missing}`);
+    expect(listed.code).toBe(2);
+    expect(listed.stdout).toBe('');
+    expect(listed.stderr).toContain(`no approval store at ${missing}`);
+  });
+
   it('reports a corrupt store with its path', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'aw-cli-approvals-')), 'approvals.json');
     writeFileSync(path, '{oops');
