@@ -24,9 +24,41 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     return await command.run(rest, io);
   } catch (error) {
+    // A mistyped flag is a usage error (exit 2), never the command's own failure (exit 1:
+    // e.g. `verify` finding a broken chain), so a CI gate can tell a typo from tampering.
+    if (isArgumentError(error)) {
+      io.stderr(`agentwarden ${name}: ${describeArgumentError(error, command.usage)}\n\n${command.usage.trimEnd()}\n`);
+      return 2;
+    }
     io.stderr(`agentwarden ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+/** Errors `util.parseArgs` throws for unknown options, bad values and stray arguments. */
+function isArgumentError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/** "unknown option --jsn (did you mean --json?)" from a parseArgs error and the command's usage. */
+function describeArgumentError(error: Error & { code: string }, usage: string): string {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(error.message)?.[1];
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) return error.message.split('. ')[0]!;
+  const known = [...new Set(usage.match(/--[a-z][a-z-]*/g) ?? [])];
+  const near = known.map((option) => ({ option, distance: distance(option, unknown) })).sort((a, b) => a.distance - b.distance)[0];
+  return `unknown option ${unknown}${near && near.distance <= Math.max(1, Math.floor(unknown.length / 4)) ? ` (did you mean ${near.option}?)` : ''}`;
+}
+
+/** Edit distance between two short strings. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= a.length; row++) {
+    const current = [row];
+    for (let column = 1; column <= b.length; column++) current[column] = Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + (a[row - 1] === b[column - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function helpText(): string {

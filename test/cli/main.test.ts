@@ -19,4 +19,14 @@ describe('agentwarden CLI', () => {
     expect(await main(['frobnicate'], io)).toBe(2);
     expect(err.join('')).toMatch(/unknown command "frobnicate"/);
   });
+
+  it.each([
+    [['verify', 'audit.jsonl', '--jsn'], 'agentwarden verify: unknown option --jsn (did you mean --json?)'],
+    [['cost', 'audit.jsonl', '--by', 'department', '--foo'], 'agentwarden cost: unknown option --foo'],
+  ])('exits 2 on a mistyped option, names it, suggests the known one and prints the usage (%#)', async (argv, message) => {
+    const { io, err } = capture();
+    expect(await main(argv, io)).toBe(2);
+    expect(err.join('')).toContain(message);
+    expect(err.join('')).toMatch(/Usage: agentwarden/);
+  });
 });
