@@ -44,7 +44,11 @@ A * marks rows that include model calls without a price (tokens counted, cost un
     const rows = data.cost[by];
     const total = rows.reduce((sum, row) => sum + row.costUsd, 0);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ by, totalUsd: total, rows }, null, 2)}\n`);
+      // Integer micro-dollars as the ledger keeps them; USD rounded to the micro-dollar, never 0.022949999999999998.
+      const micro = (usdValue: number) => Math.round(usdValue * 1_000_000);
+      const jsonRows = rows.map((row) => ({ ...row, costUsd: micro(row.costUsd) / 1_000_000, costMicroUsd: micro(row.costUsd) }));
+      const totalMicroUsd = jsonRows.reduce((sum, row) => sum + row.costMicroUsd, 0);
+      io.stdout(`${JSON.stringify({ by, totalUsd: totalMicroUsd / 1_000_000, totalMicroUsd, rows: jsonRows }, null, 2)}\n`);
       return 0;
     }
     const table = [[by, 'cost', 'share', 'input tokens', 'output tokens', 'model calls']];

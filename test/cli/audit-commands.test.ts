@@ -112,9 +112,16 @@ describe('agentwarden report / verify / cost / console', () => {
 
   it('cost --by model --json prints rows', async () => {
     const result = await cli('cost', file, '--by', 'model', '--json');
-    const parsed = JSON.parse(result.stdout) as { by: string; rows: Array<{ key: string }> };
+    const parsed = JSON.parse(result.stdout) as { by: string; totalUsd: number; totalMicroUsd: number; rows: Array<{ key: string; costUsd: number; costMicroUsd: number }> };
     expect(parsed.by).toBe('model');
     expect(parsed.rows.map((row) => row.key)).toEqual(['gpt-4o', 'gpt-4o-mini', 'mystery-model']);
+    // Integer micro-dollars, and USD with no float residue.
+    for (const row of parsed.rows) {
+      expect(Number.isInteger(row.costMicroUsd)).toBe(true);
+      expect(row.costUsd).toBe(row.costMicroUsd / 1_000_000);
+    }
+    expect(parsed.totalMicroUsd).toBe(parsed.rows.reduce((sum, row) => sum + row.costMicroUsd, 0));
+    expect(String(parsed.totalUsd).length).toBeLessThanOrEqual(10);
   });
 
   it('cost rejects an unknown --by', async () => {
