@@ -2,6 +2,7 @@
 /** The `agentwarden` binary: dispatches to one command by name. */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { closestName } from '../internal/closest-name.js';
 import type { CliIO } from './command.js';
 import { commands } from './commands.js';
 
@@ -46,19 +47,8 @@ function describeArgumentError(error: Error & { code: string }, usage: string): 
   const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(error.message)?.[1];
   if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) return error.message.split('. ')[0]!;
   const known = [...new Set(usage.match(/--[a-z][a-z-]*/g) ?? [])];
-  const near = known.map((option) => ({ option, distance: distance(option, unknown) })).sort((a, b) => a.distance - b.distance)[0];
-  return `unknown option ${unknown}${near && near.distance <= Math.max(1, Math.floor(unknown.length / 4)) ? ` (did you mean ${near.option}?)` : ''}`;
-}
-
-/** Edit distance between two short strings. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= a.length; row++) {
-    const current = [row];
-    for (let column = 1; column <= b.length; column++) current[column] = Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + (a[row - 1] === b[column - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
+  const near = closestName(unknown, known, Math.max(1, Math.floor(unknown.length / 4)));
+  return `unknown option ${unknown}${near ? ` (did you mean ${near}?)` : ''}`;
 }
 
 function helpText(): string {

@@ -5,6 +5,7 @@
  */
 import { custom as zCustom, type z } from 'zod';
 import { OptionsError } from '../errors.js';
+import { closestName } from './closest-name.js';
 
 /** Parses `value` with `schema` or throws an `OptionsError` naming `factory` and the field. */
 export function parseOptions<Schema extends z.ZodType>(factory: string, schema: Schema, value: unknown): z.output<Schema> {
@@ -57,7 +58,7 @@ export function functionOption<T extends (...args: any[]) => unknown>(message = 
 export function describeUnknownKeys(issue: z.core.$ZodIssueUnrecognizedKeys, schema: z.ZodType | undefined, prefix: string, noun = 'option'): string {
   const known = schema ? keysAt(schema, issue.path) : [];
   const described = issue.keys.map((key) => {
-    const near = closest(key, known);
+    const near = closestName(key, known, 2);
     return `\`${prefix ? `${prefix}.` : ''}${key}\`${near ? ` (did you mean \`${near}\`?)` : ''}`;
   });
   return `unknown ${noun}${issue.keys.length > 1 ? 's' : ''} ${described.join(', ')}${known.length > 0 ? `; known: ${known.join(', ')}` : ''}`;
@@ -87,33 +88,4 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   }
   const def = (unwrap(current) as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } })?._zod?.def;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-
-/** The known key within two edits of `key`, if one is clearly closest. */
-function closest(key: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance with adjacent transpositions (small strings only). */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, index) => [index, ...new Array<number>(b.length).fill(0)]);
-  for (let column = 1; column <= b.length; column++) rows[0]![column] = column;
-  for (let row = 1; row <= a.length; row++) {
-    for (let column = 1; column <= b.length; column++) {
-      const cost = a[row - 1] === b[column - 1] ? 0 : 1;
-      let value = Math.min(rows[row - 1]![column]! + 1, rows[row]![column - 1]! + 1, rows[row - 1]![column - 1]! + cost);
-      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) value = Math.min(value, rows[row - 2]![column - 2]! + 1);
-      rows[row]![column] = value;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
