@@ -8,7 +8,7 @@ export default defineConfig({
     cli: 'src/cli/bin.ts',
     'ai-sdk': 'src/adapters/ai-sdk.ts',
     langchain: 'src/adapters/langchain.ts',
-    redis: 'src/redis/index.ts',
+    redis: 'src/stores/redis/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -11,7 +11,7 @@ import { auditLog } from '../src/audit/audit-log.js';
 import { newGenesis, sealLine } from '../src/audit/chain.js';
 import { verifyAudit } from '../src/audit/verify.js';
 import { buildReport } from '../src/report/build-report.js';
-import { createWarden } from '../src/warden.js';
+import { createWarden } from '../src/core/warden.js';
 import type { BenchRow, Harness } from './harness.js';
 
 const LINES = 1_000_000;

@@ -7,7 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { createWarden, memoryBudgetStore, tokenBudget, type BudgetStore } from '../src/index.js';
-import { redisBudgetStore } from '../src/redis/index.js';
+import { redisBudgetStore } from '../src/stores/redis/index.js';
 import { redisServerBinary, startRedisServer, type OwnedRedisServer } from '../test/support/redis.js';
 import type { BenchRow, Harness } from './harness.js';
 

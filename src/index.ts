@@ -1,14 +1,14 @@
 // Re-exports only. See DESIGN.md for the public contract.
-export { createWarden } from './warden.js';
-export type { ExternalDecision, Warden, WardenOptions, WardenPlugin, GuardedTool, GuardedCallOptions, ToolContext, ToolOptions, WardenStats, ApprovalsApi } from './warden.js';
-export { compose, middlewareName } from './compose.js';
-export { decide, decisionFor } from './decision.js';
-export type { DecisionInput } from './decision.js';
-export { runLocal, emitDecision, clockOf, hostOf } from './call-context.js';
-export { versionStamp, versionAttributes } from './version.js';
+export { createWarden } from './core/warden.js';
+export type { ExternalDecision, Warden, WardenOptions, WardenPlugin, GuardedTool, GuardedCallOptions, ToolContext, ToolOptions, WardenStats, ApprovalsApi } from './core/warden.js';
+export { compose, middlewareName } from './core/compose.js';
+export { decide, decisionFor } from './core/decision.js';
+export type { DecisionInput } from './core/decision.js';
+export { runLocal, emitDecision, clockOf, hostOf } from './core/call-context.js';
+export { versionStamp, versionAttributes } from './core/version-stamp.js';
 export { stableHash } from './internal/stable-hash.js';
-export { systemClock } from './clock.js';
-export { validateInput, validateOutput } from './middleware/validate.js';
+export { systemClock } from './core/clock.js';
+export { validateInput, validateOutput } from './validation/validate.js';
 export {
   WardenError,
   isWardenError,
@@ -23,8 +23,8 @@ export {
   ToolTimeoutError,
   StoreUnavailableError,
   OptionsError,
-} from './errors.js';
-export type { ValidationIssue } from './errors.js';
+} from './core/errors.js';
+export type { ValidationIssue } from './core/errors.js';
 export type {
   ApprovalRequirement,
   CallObservation,
@@ -50,25 +50,25 @@ export type {
   VersionStamp,
   WardenEvents,
   WardenHost,
-} from './types.js';
+} from './core/types.js';
 
 // foundation middleware
-export { tracing } from './middleware/tracing.js';
-export type { TracingOptions } from './middleware/tracing.js';
-export { policy, compilePolicy, policyHash } from './middleware/policy.js';
-export type { PolicySpec, PolicyRule, PolicyVerdict, ToolLists, PolicyVerdictDetail } from './middleware/policy.js';
-export { loadPolicy, parsePolicyJson } from './middleware/load-policy.js';
-export type { JsonCondition, ArgCondition } from './middleware/load-policy.js';
-export { loopBreaker } from './middleware/loop-breaker.js';
-export type { LoopBreakerOptions, CircuitState } from './middleware/loop-breaker.js';
-export { retry } from './middleware/retry.js';
-export type { RetryOptions } from './middleware/retry.js';
-export { evaluate } from './evaluate.js';
-export type { Evaluation, EvaluationCall } from './evaluate.js';
+export { tracing } from './tracing/tracing.js';
+export type { TracingOptions } from './tracing/tracing.js';
+export { policy, compilePolicy, policyHash } from './policy/policy.js';
+export type { PolicySpec, PolicyRule, PolicyVerdict, ToolLists, PolicyVerdictDetail } from './policy/policy.js';
+export { loadPolicy, parsePolicyJson } from './policy/load-policy.js';
+export type { JsonCondition, ArgCondition } from './policy/load-policy.js';
+export { loopBreaker } from './loop/loop-breaker.js';
+export type { LoopBreakerOptions, CircuitState } from './loop/loop-breaker.js';
+export { retry } from './retry/retry.js';
+export type { RetryOptions } from './retry/retry.js';
+export { evaluate } from './policy/evaluate.js';
+export type { Evaluation, EvaluationCall } from './policy/evaluate.js';
 
 // drift
-export { driftMonitor } from './middleware/drift-monitor.js';
-export type { DriftMonitorOptions, DriftBaselineOptions, CustomMetric, MetricValueOf } from './middleware/drift-monitor.js';
+export { driftMonitor } from './drift/drift-monitor.js';
+export type { DriftMonitorOptions, DriftBaselineOptions, CustomMetric, MetricValueOf } from './drift/drift-monitor.js';
 export type { DriftApi } from './drift/api.js';
 export type { DriftAlarm, DriftStatistic } from './drift/alarm.js';
 export type { DriftStatus } from './drift/engine.js';
@@ -116,8 +116,8 @@ export { storeInbox, approvalsInbox, InboxResolveError } from './console/approva
 export type { ApprovalInbox, PendingApproval, InboxVerdict, TicketStoreLike, ApprovalsApiLike } from './console/approval-inbox.js';
 
 // approval
-export { approval } from './middleware/approval.js';
-export type { ApprovalOptions } from './middleware/approval.js';
+export { approval } from './approval/approval.js';
+export type { ApprovalOptions } from './approval/approval.js';
 export type { ApprovalRequest, Approver } from './approval/ask-approver.js';
 export type { ApprovalVerdict } from './approval/resolve.js';
 export type { OnStale } from './approval/stale.js';
@@ -190,8 +190,8 @@ export type {
 } from './eval/types.js';
 
 // budget
-export { tokenBudget } from './middleware/token-budget.js';
-export type { TokenBudgetOptions } from './middleware/token-budget.js';
+export { tokenBudget } from './budget/token-budget.js';
+export type { TokenBudgetOptions } from './budget/token-budget.js';
 export type { BudgetLimits, ScopedLimit } from './budget/options.js';
 export type { BudgetMeter, LimitRaise, LimitRaised } from './budget/meter.js';
 export type { BudgetPauseTicket, RefusalFigures } from './budget/exceeded.js';
@@ -199,7 +199,7 @@ export type { BudgetPeriod } from './budget/periods.js';
 export type { ModelPrice, PricingTable } from './budget/pricing.js';
 export type { ThresholdCrossing } from './budget/thresholds.js';
 export type { BudgetEvent, BudgetThresholdEvent, BudgetExceededEvent, BudgetPausedEvent, BudgetRaisedEvent, BudgetUnpricedEvent } from './budget/events.js';
-export type { CostLine, CostReport, LimitStatus } from './types.js';
+export type { CostLine, CostReport, LimitStatus } from './core/types.js';
 export { windowId } from './budget/periods.js';
 export { costMicros, usdToMicros, microsToUsd } from './budget/pricing.js';
 export { BUDGET_THRESHOLDS } from './budget/thresholds.js';
@@ -213,18 +213,18 @@ export { fileBudgetStore } from './stores/file-budget-store.js';
 export type { FileBudgetStore, FileBudgetStoreOptions } from './stores/file-budget-store.js';
 
 // redis
-export { isLoopStore } from './stores/loop-store.js';
-export type { LoopStore, LoopEnterRequest, LoopEnterOutcome, LoopFailure } from './stores/loop-store.js';
+export { isLoopStore } from './loop/loop-store.js';
+export type { LoopStore, LoopEnterRequest, LoopEnterOutcome, LoopFailure } from './loop/loop-store.js';
 export { attachStore } from './stores/store-host.js';
 export type { HostAwareStore } from './stores/store-host.js';
 
 // security
-export { injectionScreen, screenedMatches, SCREENED } from './middleware/injection-screen.js';
-export type { InjectionScreenOptions } from './middleware/injection-screen.js';
-export { outputGate } from './middleware/output-gate.js';
-export type { OutputCheck, OutputCheckResult, OutputGateOptions } from './middleware/output-gate.js';
-export { redactPII } from './middleware/redact-pii.js';
-export type { RedactPIIOptions } from './middleware/redact-pii.js';
+export { injectionScreen, screenedMatches, SCREENED } from './security/injection-screen.js';
+export type { InjectionScreenOptions } from './security/injection-screen.js';
+export { outputGate } from './security/output-gate.js';
+export type { OutputCheck, OutputCheckResult, OutputGateOptions } from './security/output-gate.js';
+export { redactPII } from './security/redact-pii.js';
+export type { RedactPIIOptions } from './security/redact-pii.js';
 export { heuristics, scanText, STRUCTURAL_FAMILIES } from './security/heuristics.js';
 export { classifier, loadScreenModel } from './security/classifier/classifier.js';
 export type { ClassifierDetector, ClassifierOptions, RuleDetector } from './security/classifier/classifier.js';

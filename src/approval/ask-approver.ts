@@ -4,7 +4,7 @@
  * rejection too (fail closed), never an approval.
  */
 import type { ApprovalTicket } from '../stores/approval-store.js';
-import type { Clock, ToolCall } from '../types.js';
+import type { Clock, ToolCall } from '../core/types.js';
 import { checkVerdict, type ApprovalVerdict } from './resolve.js';
 
 /** What an inline approver is asked. */

@@ -3,8 +3,8 @@
  * resolved twice, a verdict without `by`, a call whose approved run is in progress or whose
  * outcome cannot be replayed). Problems are a union keyed by `code`, so callers switch on it.
  */
-import { WardenError } from '../errors.js';
-import type { Decision } from '../types.js';
+import { WardenError } from '../core/errors.js';
+import type { Decision } from '../core/types.js';
 
 /** What went wrong with a ticket request. */
 export type ApprovalTicketProblem =

@@ -6,12 +6,12 @@
  * Each step re-reads the ticket after a lost compare-and-set, so races settle on the
  * store's single answer.
  */
-import { clockOf, hostOf } from '../call-context.js';
-import { decide } from '../decision.js';
-import { ApprovalPendingError, ApprovalRejectedError } from '../errors.js';
+import { clockOf, hostOf } from '../core/call-context.js';
+import { decide } from '../core/decision.js';
+import { ApprovalPendingError, ApprovalRejectedError } from '../core/errors.js';
 import { stableHash } from '../internal/stable-hash.js';
 import type { ApprovalTicket } from '../stores/approval-store.js';
-import type { Next, ToolCall } from '../types.js';
+import type { Next, ToolCall } from '../core/types.js';
 import { askApprover, type Approver } from './ask-approver.js';
 import { ApprovalTicketError } from './errors.js';
 import type { ApprovalHub } from './hub.js';

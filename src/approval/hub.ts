@@ -4,10 +4,10 @@
  * here instead of at its next poll. Every ticket change that matters is announced once, as
  * an `approval` event and, for verdicts and expiry, a decision.
  */
-import { systemClock } from '../clock.js';
+import { systemClock } from '../core/clock.js';
 import type { ApprovalStore, ApprovalTicket } from '../stores/approval-store.js';
-import type { DecisionInput } from '../decision.js';
-import type { Clock, WardenHost } from '../types.js';
+import type { DecisionInput } from '../core/decision.js';
+import type { Clock, WardenHost } from '../core/types.js';
 import type { ApprovalEvent, ApprovalEventKind } from './events.js';
 import { ticketDecision } from './ticket-decision.js';
 import { addKeyedListener } from '../internal/keyed-listeners.js';

@@ -6,7 +6,7 @@
  * runs twice for one ticket.
  */
 import { randomUUID } from 'node:crypto';
-import { isWardenError } from '../errors.js';
+import { isWardenError } from '../core/errors.js';
 import type { ApprovalStore, ApprovalTicket, TicketExecution } from '../stores/approval-store.js';
 import { toJson } from './ticket.js';
 

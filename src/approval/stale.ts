@@ -5,7 +5,7 @@
  */
 import { stableHash } from '../internal/stable-hash.js';
 import type { ApprovalTicket } from '../stores/approval-store.js';
-import type { ToolCall } from '../types.js';
+import type { ToolCall } from '../core/types.js';
 
 /** What `approval` does with an approval that no longer fits the call. */
 export type OnStale = 'reask' | 'reject' | 'accept';

@@ -1,7 +1,7 @@
 /** Decisions about a ticket made outside a call (resolve, expiry), with the call's identity from the ticket. */
 import type { ApprovalTicket } from '../stores/approval-store.js';
-import type { Decision } from '../types.js';
-import type { DecisionInput } from '../decision.js';
+import type { Decision } from '../core/types.js';
+import type { DecisionInput } from '../core/decision.js';
 
 /** A `Decision` about `ticket`'s call, made at `now`. */
 export function ticketDecision(ticket: ApprovalTicket, input: DecisionInput, now: number): Decision {

@@ -5,7 +5,7 @@
 import { newId } from '../internal/ids.js';
 import { stableHash } from '../internal/stable-hash.js';
 import type { ApprovalTicket } from '../stores/approval-store.js';
-import type { ToolCall } from '../types.js';
+import type { ToolCall } from '../core/types.js';
 
 /** Why a call is gated: the decision type (rule or tool name), the reason, and the rule if any. */
 export interface GateReason {

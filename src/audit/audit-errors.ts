@@ -2,7 +2,7 @@
  * Errors of the audit trail. They are never thrown into a tool call: the audit log hands
  * them to the warden's `error` event and counts them in `warden.stats()`.
  */
-import { WardenError } from '../errors.js';
+import { WardenError } from '../core/errors.js';
 
 /** Appending to the audit file failed (full disk, closed file, no permission). */
 export class AuditWriteError extends WardenError {

@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { parseOptions } from '../internal/options.js';
 import { piiRedactor } from '../security/pii-redactor.js';
-import type { CallObservation, Decision, RunObservation, SettledUsage, WardenHost } from '../types.js';
-import type { WardenPlugin } from '../warden.js';
+import type { CallObservation, Decision, RunObservation, SettledUsage, WardenHost } from '../core/types.js';
+import type { WardenPlugin } from '../core/warden.js';
 import { createAuditWriter, type AuditWriter } from './audit-writer.js';
 import { DEFAULT_CONTENT_LIMITS, type Redactor } from './content.js';
 import type { AuditVersion } from './entries.js';

@@ -3,7 +3,7 @@
  * `hash` (the chain), `at` (ISO time), `type`, and where known the scope (`agent`, `runId`,
  * `sessionId`, `workflow`, `department`) and the `versionId` in force.
  */
-import type { CallOutcome, DecisionOutcome, VersionParts } from '../types.js';
+import type { CallOutcome, DecisionOutcome, VersionParts } from '../core/types.js';
 
 /** Every kind of audit line. */
 export type AuditEntryType =

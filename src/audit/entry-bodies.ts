@@ -3,7 +3,7 @@
  * when the batch is written, not when the event fires, so redaction and serialization stay
  * off the tool call's path.
  */
-import type { CallObservation, Decision, RunObservation, SettledUsage, VersionStamp } from '../types.js';
+import type { CallObservation, Decision, RunObservation, SettledUsage, VersionStamp } from '../core/types.js';
 import { auditContent, type ContentLimits, type Redactor } from './content.js';
 import { SCOPE_FIELDS, type AuditVersion } from './entries.js';
 

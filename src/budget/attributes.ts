@@ -3,7 +3,7 @@
  * agentwarden's cost and scope keys. The tracing middleware's `recordUsage` can use the same
  * set; `tokenBudget` puts them on the active span itself when no tracer is registered.
  */
-import type { SettledUsage } from '../types.js';
+import type { SettledUsage } from '../core/types.js';
 
 /** Attribute set for one settled usage; `agentwarden.cost.unpriced` marks an unknown model. */
 export function usageAttributes(usage: SettledUsage): Record<string, string | number | boolean> {

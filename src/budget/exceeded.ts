@@ -7,7 +7,7 @@
 import type { BudgetRefusal } from '../stores/budget-store.js';
 import { microsToUsd } from './pricing.js';
 import type { ScopeIdentity } from './scopes.js';
-import type { LimitStatus } from '../types.js';
+import type { LimitStatus } from '../core/types.js';
 
 /** A refusal with cost converted to USD. */
 export interface RefusalFigures extends Omit<LimitStatus, 'percent'> {

@@ -6,11 +6,11 @@
  * which is how a person resumes a budget pause.
  */
 import { trace } from '@opentelemetry/api';
-import { decide, type DecisionInput } from '../decision.js';
-import { ApprovalPendingError, BudgetExceededError, OptionsError, StoreUnavailableError, ValidationError, isWardenError, type ValidationIssue } from '../errors.js';
+import { decide, type DecisionInput } from '../core/decision.js';
+import { ApprovalPendingError, BudgetExceededError, OptionsError, StoreUnavailableError, ValidationError, isWardenError, type ValidationIssue } from '../core/errors.js';
 import { newId } from '../internal/ids.js';
 import type { BudgetEntry, BudgetRefusal, BudgetStore, SettleRequest } from '../stores/budget-store.js';
-import type { CostReport, Decision, ReservationHandle, RunInfo, SettledUsage, ToolCall, UsageEstimate, UsageMeter, WardenHost } from '../types.js';
+import type { CostReport, Decision, ReservationHandle, RunInfo, SettledUsage, ToolCall, UsageEstimate, UsageMeter, WardenHost } from '../core/types.js';
 import { usageAttributes } from './attributes.js';
 import type { BudgetEvent } from './events.js';
 import { pauseTicket, refusalFigures, refusalReason, type BudgetPauseTicket } from './exceeded.js';
@@ -52,7 +52,7 @@ export interface BudgetMeter extends UsageMeter {
   /** Pause tickets not yet lifted (newest last, at most 1,000 kept). */
   paused(): BudgetPauseTicket[];
   /** Refuses a guarded tool call when a scope in force is already exhausted. */
-  guardToolCall(call: ToolCall): Promise<void>;
+  guardToolCall(call: ToolCall): void | Promise<void>;
 }
 
 /** The parts of the warden host the meter uses. */
@@ -266,7 +266,7 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
 
     paused: () => [...tickets.values()],
 
-    async guardToolCall(call) {
+    guardToolCall(call) {
       const identity: ScopeIdentity = {
         agent: call.agent,
         runId: call.runId,
@@ -275,24 +275,36 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       };
       const lines = book.limitLines(identity);
       if (lines.length === 0) return;
-      let entries: readonly BudgetEntry[];
-      try {
-        entries = (await store.snapshot(lines)).entries;
-      } catch (error) {
-        throw storeFailure(error);
+      const refuseExhausted = (entries: readonly BudgetEntry[]) => {
+        for (let index = 0; index < lines.length; index++) {
+          const line = lines[index]!;
+          const entry = entries[index];
+          if (!entry) continue;
+          const exhaustedTokens = line.maxTokens !== undefined && entry.tokens >= line.maxTokens;
+          const exhaustedCost = line.maxCostMicros !== undefined && entry.costMicros >= line.maxCostMicros;
+          if (!exhaustedTokens && !exhaustedCost) continue;
+          const refusal: BudgetRefusal = exhaustedTokens
+            ? { scope: line.scope, unit: 'tokens', limit: line.maxTokens!, spent: entry.tokens, held: entry.heldTokens, requested: 0 }
+            : { scope: line.scope, unit: 'costMicros', limit: line.maxCostMicros!, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 };
+          stop(entry.window === undefined ? refusal : { ...refusal, window: entry.window }, identity, { call, tool: call.tool, callId: call.callId });
+        }
+      };
+      // An in-process store answers at once: no promise on the tool-call path.
+      if (store.snapshotNow) {
+        let entries: readonly BudgetEntry[];
+        try {
+          entries = store.snapshotNow(lines).entries;
+        } catch (error) {
+          throw storeFailure(error);
+        }
+        return refuseExhausted(entries);
       }
-      for (let index = 0; index < lines.length; index++) {
-        const line = lines[index]!;
-        const entry = entries[index];
-        if (!entry) continue;
-        const exhaustedTokens = line.maxTokens !== undefined && entry.tokens >= line.maxTokens;
-        const exhaustedCost = line.maxCostMicros !== undefined && entry.costMicros >= line.maxCostMicros;
-        if (!exhaustedTokens && !exhaustedCost) continue;
-        const refusal: BudgetRefusal = exhaustedTokens
-          ? { scope: line.scope, unit: 'tokens', limit: line.maxTokens!, spent: entry.tokens, held: entry.heldTokens, requested: 0 }
-          : { scope: line.scope, unit: 'costMicros', limit: line.maxCostMicros!, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 };
-        stop(entry.window === undefined ? refusal : { ...refusal, window: entry.window }, identity, { call, tool: call.tool, callId: call.callId });
-      }
+      return store.snapshot(lines).then(
+        (snapshot) => refuseExhausted(snapshot.entries),
+        (error) => {
+          throw storeFailure(error);
+        },
+      );
     },
   };
   async function close(): Promise<void> {

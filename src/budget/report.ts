@@ -4,7 +4,7 @@
  * their use in the current window. Windowed entries feed only the limits section.
  */
 import type { BudgetEntry, BudgetLine, BudgetSnapshot } from '../stores/budget-store.js';
-import type { CostLine, CostReport, LimitStatus } from '../types.js';
+import type { CostLine, CostReport, LimitStatus } from '../core/types.js';
 import { microsToUsd, priceOf, type PricingTable } from './pricing.js';
 
 /** Builds the report from every entry, plus `limitLines` and their current-window entries (aligned). */

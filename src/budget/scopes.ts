@@ -8,7 +8,7 @@
  * `department:<name>/workflow:<name>`, `model:<id>`. Limit lines of agent, workflow and
  * department carry their period; attribution lines are all-time.
  */
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import type { BudgetLine } from '../stores/budget-store.js';
 import type { BudgetLimits, ScopedLimit } from './options.js';
 import type { BudgetPeriod } from './periods.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inboxFromSpec } from '../console/approvals-spec.js';
 import { startConsole } from '../console/server.js';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { FILTER_FLAGS, filterFromFlags } from '../report/filter-flags.js';
 import type { CliCommand } from './command.js';
 

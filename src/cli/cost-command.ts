@@ -1,7 +1,7 @@
 /** `agentwarden cost audit.jsonl --by department`: who spent what, from the audit file's usage lines. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { buildReport } from '../report/build-report.js';
 import { FILTER_FLAGS, filterFromFlags } from '../report/filter-flags.js';
 import { count, usd } from '../report/format.js';

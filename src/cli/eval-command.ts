@@ -11,8 +11,8 @@ import { compareVersions } from '../eval/compare.js';
 import { DEFAULT_CONFIG_FILES, loadEvalConfig, type EvalConfig } from '../eval/config.js';
 import { formatComparison } from '../eval/table.js';
 import type { EvalCase } from '../eval/types.js';
-import type { VersionStamp } from '../types.js';
-import { isVersionStamp, versionStamp } from '../version.js';
+import type { VersionStamp } from '../core/types.js';
+import { isVersionStamp, versionStamp } from '../core/version-stamp.js';
 import { versions } from '../versions/registry.js';
 import type { CliCommand, CliIO } from './command.js';
 

@@ -6,7 +6,7 @@
  */
 import { approvalsApi } from '../approval/api.js';
 import { createHub } from '../approval/hub.js';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { fileApprovalStore } from '../stores/file-approval-store.js';
 import { approvalsInbox, type ApprovalInbox } from './approval-inbox.js';
 

@@ -5,13 +5,13 @@
  * halted, and the kill switch.
  */
 import { z } from 'zod';
-import { createWarden } from '../warden.js';
-import { isWardenError } from '../errors.js';
-import { loopBreaker } from '../middleware/loop-breaker.js';
-import { policy } from '../middleware/policy.js';
-import { retry } from '../middleware/retry.js';
-import { tracing } from '../middleware/tracing.js';
-import type { Decision } from '../types.js';
+import { createWarden } from '../core/warden.js';
+import { isWardenError } from '../core/errors.js';
+import { loopBreaker } from '../loop/loop-breaker.js';
+import { policy } from '../policy/policy.js';
+import { retry } from '../retry/retry.js';
+import { tracing } from '../tracing/tracing.js';
+import type { Decision } from '../core/types.js';
 import { formatSpanTree } from '../testing/span-tree.js';
 import { memoryTracing } from '../testing/memory-tracing.js';
 

@@ -4,7 +4,7 @@
  * the window the test looked at and the version in force.
  */
 import { newId } from '../internal/ids.js';
-import type { Decision } from '../types.js';
+import type { Decision } from '../core/types.js';
 import type { Baseline } from './baseline.js';
 
 /** The test behind an alarm. */

@@ -4,7 +4,7 @@
  * shares. Baselines are learned during a warm-up, given by the user, or restored from a
  * snapshot; given and restored ones are checked here, once, with messages naming the field.
  */
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { describeValue } from '../internal/options.js';
 
 /** Fewest observations a baseline may rest on. */

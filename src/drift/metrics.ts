@@ -3,7 +3,7 @@
  * tool mix, error rate and latency per tool, tokens and calls per run, decision mix.
  * Per-tool metrics are named `errorRate:<tool>` and `latencyMs:<tool>`.
  */
-import type { CallObservation, Decision, RunObservation } from '../types.js';
+import type { CallObservation, Decision, RunObservation } from '../core/types.js';
 
 /** Names of the built-in metrics. */
 export type BuiltinMetric = 'toolMix' | 'errorRate' | 'latency' | 'tokensPerRun' | 'callsPerRun' | 'decisionMix';

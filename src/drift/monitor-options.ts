@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { MIN_BASELINE_SAMPLES, checkBaseline, type Baseline, type GivenMeanBaseline, type GivenMixBaseline } from './baseline.js';
 import { BUILTIN_METRICS, builtinKind, type BuiltinMetric } from './metrics.js';
 import { checkSnapshot, type DriftSnapshot } from './snapshot.js';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { describeValue, parseOptions } from '../internal/options.js';
-import type { CallObservation, RunObservation } from '../types.js';
+import type { CallObservation, RunObservation } from '../core/types.js';
 
 /**
  * A metric's value for one observation; `undefined` (or `null`) when it does not apply. A

@@ -3,7 +3,7 @@
  * restarted process (or another replica) starts monitoring at once instead of warming up
  * again: pass it back as `driftMonitor({ baseline: { snapshot } })`.
  */
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { describeValue } from '../internal/options.js';
 import { checkBaseline, type Baseline } from './baseline.js';
 

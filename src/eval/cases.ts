@@ -1,7 +1,7 @@
 /** Eval cases from files: a JSONL file of cases (each may point at a cassette), or recorded sessions. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { isCassette, readCassette, type Cassette } from '../replay/cassette.js';
 import type { EvalCase } from './types.js';
 

@@ -3,9 +3,9 @@
  * and compares them metric by metric with a paired permutation test. Thresholds turn the
  * comparison into a pass/fail you can gate `promote` on in CI.
  */
-import { OptionsError } from '../errors.js';
-import type { VersionParts, VersionStamp } from '../types.js';
-import { isVersionStamp, versionStamp } from '../version.js';
+import { OptionsError } from '../core/errors.js';
+import type { VersionParts, VersionStamp } from '../core/types.js';
+import { isVersionStamp, versionStamp } from '../core/version-stamp.js';
 import { runCase } from './run-case.js';
 import { exact } from './scorers.js';
 import { mean, pairedPermutationTest } from './stats.js';

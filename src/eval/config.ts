@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OptionsError } from '../errors.js';
-import type { VersionParts, VersionStamp } from '../types.js';
+import { OptionsError } from '../core/errors.js';
+import type { VersionParts, VersionStamp } from '../core/types.js';
 import type { ScriptedModel } from './scripted-model.js';
 import type { EvalSetup } from './types.js';
 

@@ -6,8 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { recordError } from '../replay/cassette.js';
 import { replayer } from '../replay/replayer.js';
-import type { CallObservation, Decision, SettledUsage, VersionStamp } from '../types.js';
-import { createWarden } from '../warden.js';
+import type { CallObservation, Decision, SettledUsage, VersionStamp } from '../core/types.js';
+import { createWarden } from '../core/warden.js';
 import { normaliseScore } from './scorers.js';
 import { scriptedModel } from './scripted-model.js';
 import type { CaseRun, EvalCase, EvalRole, EvalSetup, Scorer } from './types.js';

@@ -4,7 +4,7 @@
  * a `Scorer`; a score at or above its `passAt` passes, and task success needs every scorer to pass.
  */
 import type { z } from 'zod';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { sameValue } from '../replay/divergence.js';
 import { toJsonSafe } from '../replay/json-safe.js';
 import type { ScoreContext, Scorer, ScoreValue } from './types.js';

@@ -2,8 +2,8 @@
 import type { Cassette, RecordedError } from '../replay/cassette.js';
 import type { Divergence } from '../replay/divergence.js';
 import type { ReplayerOptions } from '../replay/replayer.js';
-import type { CallObservation, Decision, RunScope, SettledUsage, VersionParts, VersionStamp } from '../types.js';
-import type { Warden, WardenOptions } from '../warden.js';
+import type { CallObservation, Decision, RunScope, SettledUsage, VersionParts, VersionStamp } from '../core/types.js';
+import type { Warden, WardenOptions } from '../core/warden.js';
 import type { ScriptedModel } from './scripted-model.js';
 
 /** Which side of the comparison a run is on. */

@@ -4,7 +4,7 @@
  * positive integer, got -1``.
  */
 import { custom as zCustom, type z } from 'zod';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { closestName } from './closest-name.js';
 
 /** Parses `value` with `schema` or throws an `OptionsError` naming `factory` and the field. */

@@ -4,7 +4,7 @@
  * `recorder` writes them; `replayer` and `compareVersions` read them.
  */
 import { readFileSync } from 'node:fs';
-import type { DecisionOutcome, VersionParts } from '../types.js';
+import type { DecisionOutcome, VersionParts } from '../core/types.js';
 import { InvalidCassetteError } from './errors.js';
 
 /** Format tag of every cassette. */

@@ -1,5 +1,5 @@
 /** Errors of record and replay: a bad cassette file, a replay that left the recorded path, a replayed tool error. */
-import { WardenError } from '../errors.js';
+import { WardenError } from '../core/errors.js';
 import type { Divergence } from './divergence-kind.js';
 
 /** A file is not a readable cassette. */

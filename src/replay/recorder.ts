@@ -9,11 +9,11 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { clockOf, hostOf } from '../call-context.js';
+import { clockOf, hostOf } from '../core/call-context.js';
 import { newId } from '../internal/ids.js';
 import { named } from '../internal/named.js';
 import { parseOptions } from '../internal/options.js';
-import type { Decision, Middleware, RunObservation, SettledUsage, WardenHost } from '../types.js';
+import type { Decision, Middleware, RunObservation, SettledUsage, WardenHost } from '../core/types.js';
 import { CASSETTE_FORMAT, recordError, type Cassette, type RecordedCall, type RecordedDecision, type RecordedModelCall, type RecordedModelTurn } from './cassette.js';
 import type { RecorderCapability } from './model-turns.js';
 import { toJsonSafe, type JsonSafeOptions } from './json-safe.js';

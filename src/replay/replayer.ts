@@ -7,10 +7,10 @@
  * `tools: 'live'` the real tool runs and its result is compared with the recorded one.
  */
 import { z } from 'zod';
-import { hostOf } from '../call-context.js';
+import { hostOf } from '../core/call-context.js';
 import { named } from '../internal/named.js';
 import { parseOptions } from '../internal/options.js';
-import type { Decision, Middleware, RunObservation, ToolCall, WardenHost } from '../types.js';
+import type { Decision, Middleware, RunObservation, ToolCall, WardenHost } from '../core/types.js';
 import { isCassette, readCassette, recordError, type Cassette, type RecordedCall, type RecordedDecision } from './cassette.js';
 import { firstDecisionDivergence, sameValue, type Divergence } from './divergence.js';
 import { ReplayDivergenceError, ReplayedToolError } from './errors.js';

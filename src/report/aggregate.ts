@@ -5,7 +5,7 @@
  */
 import type { VerifyResult } from '../audit/chain-verifier.js';
 import type { AuditEntry, CallEntry, DecisionEntry, EventEntry, UsageEntry } from '../audit/entries.js';
-import type { DecisionOutcome } from '../types.js';
+import type { DecisionOutcome } from '../core/types.js';
 import { describeApproval, describeBudget, describeDrift, driftValue } from './describe-event.js';
 import type { ApprovalStep, Capped, CostDimension, CostRow, DriftPoint, Incident, ReportData, ReportFilter, ReportSummary, TimelineItem, VersionChange } from './report-data.js';
 import { createRing, createThinnedList } from './bounded-lists.js';

@@ -1,5 +1,5 @@
 /** Turns `--from --to --agent --session --workflow --department` into a `ReportFilter`. */
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import type { ReportFilter } from './report-data.js';
 
 /** The flags every reading command accepts, in `node:util` `parseArgs` form. */

@@ -5,7 +5,7 @@
  */
 import type { VerifyResult } from '../audit/chain-verifier.js';
 import type { AuditVersion } from '../audit/entries.js';
-import type { DecisionOutcome } from '../types.js';
+import type { DecisionOutcome } from '../core/types.js';
 
 /** Which entries a report covers. Times in ms since the epoch. */
 export interface ReportFilter {

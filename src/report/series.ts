@@ -4,7 +4,7 @@
  * covered span would need more than `maxBuckets`; any file, an hour or a year of entries,
  * is plotted with a bounded number of bars aligned on round UTC times.
  */
-import type { DecisionOutcome } from '../types.js';
+import type { DecisionOutcome } from '../core/types.js';
 import type { SeriesBucket } from './report-data.js';
 
 const SECOND = 1000;

@@ -5,10 +5,10 @@
  * is blocked.
  */
 import { randomBytes } from 'node:crypto';
-import { decide } from '../decision.js';
-import { InjectionDetectedError, OptionsError } from '../errors.js';
+import { decide } from '../core/decision.js';
+import { InjectionDetectedError, OptionsError } from '../core/errors.js';
 import { named } from '../internal/named.js';
-import type { Middleware, ToolCall } from '../types.js';
+import type { Middleware, ToolCall } from '../core/types.js';
 import { normalizeText } from './normalize.js';
 import type { Detector, DetectorResult, ScreenMatch } from './types.js';
 import { collectStrings } from './walk.js';

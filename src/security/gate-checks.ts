@@ -2,8 +2,8 @@
  * Ready-made checks for `outputGate`: an amount limit, allowed recipient domains, and no
  * secrets or canary tokens in an action's args. Each returns a named `OutputCheck`.
  */
-import { OptionsError } from '../errors.js';
-import type { OutputCheck } from '../middleware/output-gate.js';
+import { OptionsError } from '../core/errors.js';
+import type { OutputCheck } from './output-gate.js';
 import { findPII } from './pii.js';
 import { collectStrings } from './walk.js';
 

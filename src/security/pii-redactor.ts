@@ -6,7 +6,7 @@
  * audit trail take as `redact`.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { findPII, PII_KINDS, type PIIKind } from './pii.js';
 import { mapStrings } from './walk.js';
 

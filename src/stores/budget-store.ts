@@ -139,6 +139,11 @@ export interface BudgetStore {
   release(id: string): Promise<boolean>;
   /** Totals of every entry, or of the given lines in their current windows. */
   snapshot(lines?: readonly BudgetLine[]): Promise<BudgetSnapshot>;
+  /**
+   * Optional: the same as `snapshot(lines)`, answered synchronously by a store that keeps its
+   * totals in this process (memory, file). The tool-call guard then costs no promise.
+   */
+  snapshotNow?(lines: readonly BudgetLine[]): BudgetSnapshot;
 }
 
 /** True when `value` has the four store operations (checked once, at construction). */

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { StoreUnavailableError } from '../errors.js';
+import { StoreUnavailableError } from '../core/errors.js';
 import { parseOptions } from '../internal/options.js';
 import { z } from 'zod';
 import type { ApprovalStore } from './approval-store.js';

@@ -10,9 +10,9 @@
 import { appendFileSync, existsSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { createLedger } from '../budget/ledger.js';
 import { windowNamer } from '../budget/periods.js';
-import { systemClock } from '../clock.js';
-import { OptionsError, StoreUnavailableError } from '../errors.js';
-import type { Clock } from '../types.js';
+import { systemClock } from '../core/clock.js';
+import { OptionsError, StoreUnavailableError } from '../core/errors.js';
+import type { Clock } from '../core/types.js';
 import type { BudgetStore } from './budget-store.js';
 
 /** Options of `fileBudgetStore`. */
@@ -85,6 +85,7 @@ export function fileBudgetStore(path: string, options: FileBudgetStoreOptions = 
     },
     release: async (id) => ledger.release(id, clock.now()),
     snapshot: async (lines) => ledger.snapshot(lines, clock.now()),
+    snapshotNow: (lines) => ledger.snapshot(lines, clock.now()),
     compact() {
       const rows: SnapshotRow[] = ledger
         .snapshot(undefined, clock.now())

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StoreUnavailableError } from '../errors.js';
+import { StoreUnavailableError } from '../core/errors.js';
 
 /** Options of `acquireFileLock`. */
 export interface FileLockOptions {

@@ -4,9 +4,9 @@
  * `fileBudgetStore` to keep totals across restarts, or the Redis store for many processes).
  */
 import { createLedger } from '../budget/ledger.js';
-import { systemClock } from '../clock.js';
-import { OptionsError } from '../errors.js';
-import type { Clock } from '../types.js';
+import { systemClock } from '../core/clock.js';
+import { OptionsError } from '../core/errors.js';
+import type { Clock } from '../core/types.js';
 import type { BudgetStore } from './budget-store.js';
 
 /** Options of `memoryBudgetStore`. */
@@ -38,6 +38,7 @@ export function memoryBudgetStore(options: MemoryBudgetStoreOptions = {}): Memor
     settle: async (request) => ledger.settle(request, clock.now()),
     release: async (id) => ledger.release(id, clock.now()),
     snapshot: async (lines) => ledger.snapshot(lines, clock.now()),
+    snapshotNow: (lines) => ledger.snapshot(lines, clock.now()),
     get liveReservations() {
       return ledger.liveReservations;
     },

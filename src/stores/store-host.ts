@@ -3,7 +3,7 @@
  * stores have one) is attached by the middleware that uses it, so errors the store swallows
  * (`failMode: 'open'`) show up in `warden.stats()`. Stores without one are left alone.
  */
-import type { WardenHost } from '../types.js';
+import type { WardenHost } from '../core/types.js';
 
 /** A store that wants the warden's host; `attach` may return a detach. */
 export interface HostAwareStore {

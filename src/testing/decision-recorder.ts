@@ -1,5 +1,5 @@
 /** Collects a warden's decisions so tests can assert what was allowed, denied or paused. */
-import type { Decision, DecisionOutcome } from '../types.js';
+import type { Decision, DecisionOutcome } from '../core/types.js';
 
 interface DecisionSource {
   on(event: 'decision', listener: (decision: Decision) => void): unknown;

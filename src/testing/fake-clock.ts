@@ -1,5 +1,5 @@
 /** A clock you move by hand, for every time-based middleware (periods, timeouts, expiry). */
-import type { Clock } from '../types.js';
+import type { Clock } from '../core/types.js';
 
 /** A `Clock` plus controls. */
 export interface FakeClock extends Clock {

@@ -6,4 +6,4 @@ export type { FakeClock } from './fake-clock.js';
 export { decisionRecorder } from './decision-recorder.js';
 export type { DecisionRecorder } from './decision-recorder.js';
 export { formatSpanTree } from './span-tree.js';
-export { evaluate } from '../evaluate.js';
+export { evaluate } from '../policy/evaluate.js';

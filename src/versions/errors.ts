@@ -1,5 +1,5 @@
 /** The error a version registry throws when a change cannot be made (unknown version, empty stage). */
-import { WardenError } from '../errors.js';
+import { WardenError } from '../core/errors.js';
 
 /** Stable codes of registry errors. */
 export type VersionRegistryErrorCode = 'unknown_version' | 'unknown_stage' | 'no_previous_version' | 'empty_stage' | 'corrupt_registry';

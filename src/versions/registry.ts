@@ -6,12 +6,12 @@
  * (`outcome: 'approve'`, `rule: 'register' | 'promote' | 'rollback'`, `by`, `reason`).
  */
 import { z } from 'zod';
-import { systemClock } from '../clock.js';
-import { OptionsError } from '../errors.js';
+import { systemClock } from '../core/clock.js';
+import { OptionsError } from '../core/errors.js';
 import { newId } from '../internal/ids.js';
 import { parseOptions } from '../internal/options.js';
-import type { Clock, VersionStamp, WardenHost } from '../types.js';
-import { isVersionStamp, versionStamp } from '../version.js';
+import type { Clock, VersionStamp, WardenHost } from '../core/types.js';
+import { isVersionStamp, versionStamp } from '../core/version-stamp.js';
 import { VersionRegistryError } from './errors.js';
 import { emptyState, fileIdentity, readRegistryFile, writeRegistryFile, type RegistryChange, type RegistryState } from './registry-file.js';
 import { canaryRoute } from './route.js';

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseOptions } from '../internal/options.js';
-import type { RunScope, VersionParts, VersionSource, VersionStamp } from '../types.js';
-import { isVersionStamp, versionStamp } from '../version.js';
+import type { RunScope, VersionParts, VersionSource, VersionStamp } from '../core/types.js';
+import { isVersionStamp, versionStamp } from '../core/version-stamp.js';
 import { VersionRegistryError } from './errors.js';
 
 /** Options of `registry.route`. */

@@ -1,6 +1,6 @@
 /** The version registry's public shapes: its options, who-and-why of a change, and the registry itself. */
-import type { Clock, VersionParts, VersionStamp } from '../types.js';
-import type { WardenPlugin } from '../warden.js';
+import type { Clock, VersionParts, VersionStamp } from '../core/types.js';
+import type { WardenPlugin } from '../core/warden.js';
 import type { RegistryChange } from './registry-file.js';
 import type { CanaryRoute, RouteOptions } from './route.js';
 import type { ChangeOptions } from './change-options.js';

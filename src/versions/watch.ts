@@ -4,9 +4,9 @@
  * prod drifting while the canary is watched) is left alone; one that names no version counts.
  */
 import { z } from 'zod';
-import { OptionsError } from '../errors.js';
+import { OptionsError } from '../core/errors.js';
 import { parseOptions } from '../internal/options.js';
-import type { VersionStamp } from '../types.js';
+import type { VersionStamp } from '../core/types.js';
 import type { RegistryChange } from './registry-file.js';
 import type { ChangeOptions } from './change-options.js';
 

@@ -3,10 +3,10 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
-import { ApprovalPendingError, ApprovalRejectedError } from '../../src/errors.js';
-import { approval } from '../../src/middleware/approval.js';
-import type { Decision, ToolCall } from '../../src/types.js';
-import { createWarden } from '../../src/warden.js';
+import { ApprovalPendingError, ApprovalRejectedError } from '../../src/core/errors.js';
+import { approval } from '../../src/approval/approval.js';
+import type { Decision, ToolCall } from '../../src/core/types.js';
+import { createWarden } from '../../src/core/warden.js';
 import { textTurn, toolTurn } from './ai-sdk/script.js';
 
 const isLargeRefund = (call: ToolCall) => call.tool === 'issue_refund' && (call.args as { amount: number }).amount > 100;

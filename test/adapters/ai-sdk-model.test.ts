@@ -3,10 +3,10 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { wardenMiddleware, wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
-import { BudgetExceededError, OptionsError, StoreUnavailableError } from '../../src/errors.js';
-import { tokenBudget } from '../../src/middleware/token-budget.js';
-import type { CostReport, ReservationHandle, RunObservation, SettledUsage, UsageEstimate, UsageInput, UsageMeter } from '../../src/types.js';
-import { createWarden, type WardenPlugin } from '../../src/warden.js';
+import { BudgetExceededError, OptionsError, StoreUnavailableError } from '../../src/core/errors.js';
+import { tokenBudget } from '../../src/budget/token-budget.js';
+import type { CostReport, ReservationHandle, RunObservation, SettledUsage, UsageEstimate, UsageInput, UsageMeter } from '../../src/core/types.js';
+import { createWarden, type WardenPlugin } from '../../src/core/warden.js';
 import { streamTurn, textTurn, toolTurn, usage } from './ai-sdk/script.js';
 
 const lookup = tool({ inputSchema: z.object({ orderId: z.string() }), execute: async ({ orderId }) => ({ orderId, status: 'delivered' }) });

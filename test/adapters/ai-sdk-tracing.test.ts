@@ -3,10 +3,10 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
-import { tracing } from '../../src/middleware/tracing.js';
+import { tracing } from '../../src/tracing/tracing.js';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { memoryTracing, type MemoryTracing } from '../../src/testing/index.js';
-import { createWarden } from '../../src/warden.js';
+import { createWarden } from '../../src/core/warden.js';
 import { streamTurn, textTurn, toolTurn, usage } from './ai-sdk/script.js';
 
 const lookup = tool({ description: 'Look an order up', inputSchema: z.object({ orderId: z.string() }), execute: async ({ orderId }) => ({ orderId, status: 'delivered' }) });

@@ -3,12 +3,12 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { wardenModel, wardenTools } from '../../src/adapters/ai-sdk.js';
-import { decide } from '../../src/decision.js';
-import { loopBreaker } from '../../src/middleware/loop-breaker.js';
-import { policy } from '../../src/middleware/policy.js';
-import { HaltedError, LoopDetectedError, OptionsError, PolicyDeniedError, ValidationError } from '../../src/errors.js';
-import type { Decision, Middleware, ToolCall } from '../../src/types.js';
-import { createWarden } from '../../src/warden.js';
+import { decide } from '../../src/core/decision.js';
+import { loopBreaker } from '../../src/loop/loop-breaker.js';
+import { policy } from '../../src/policy/policy.js';
+import { HaltedError, LoopDetectedError, OptionsError, PolicyDeniedError, ValidationError } from '../../src/core/errors.js';
+import type { Decision, Middleware, ToolCall } from '../../src/core/types.js';
+import { createWarden } from '../../src/core/warden.js';
 import { streamTurn, textTurn, toolTurn } from './ai-sdk/script.js';
 
 const refundInput = z.object({ orderId: z.string(), amount: z.number() });

@@ -7,9 +7,9 @@ import { AuditTornTailError, AuditWriteError } from '../../src/audit/audit-error
 import type { CallEntry, DecisionEntry, EventEntry, RunEntry, UsageEntry, VersionChangeEntry } from '../../src/audit/entries.js';
 import { readAudit } from '../../src/audit/read-audit.js';
 import { verifyAudit } from '../../src/audit/verify.js';
-import { OptionsError, PolicyDeniedError } from '../../src/errors.js';
-import type { WardenHost } from '../../src/types.js';
-import { createWarden } from '../../src/warden.js';
+import { OptionsError, PolicyDeniedError } from '../../src/core/errors.js';
+import type { WardenHost } from '../../src/core/types.js';
+import { createWarden } from '../../src/core/warden.js';
 import { auditedWarden, entriesOf, tempDir } from './helpers.js';
 
 describe('auditLog', () => {
@@ -187,7 +187,7 @@ describe('auditLog', () => {
   it('flushes queued lines when the process exits without close()', () => {
     const file = join(tempDir(), 'audit.jsonl');
     const script = `
-      import { createWarden } from ${JSON.stringify(new URL('../../src/warden.ts', import.meta.url).pathname)};
+      import { createWarden } from ${JSON.stringify(new URL('../../src/core/warden.ts', import.meta.url).pathname)};
       import { auditLog } from ${JSON.stringify(new URL('../../src/audit/audit-log.ts', import.meta.url).pathname)};
       const warden = createWarden({ agent: 'exiting', audit: auditLog({ file: ${JSON.stringify(file)}, flushIntervalMs: 60000 }) });
       const tool = warden.tool('ping', async () => 'pong');

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { auditLog, type AuditLogOptions } from '../../src/audit/audit-log.js';
 import type { AuditEntry } from '../../src/audit/entries.js';
-import { policy } from '../../src/middleware/policy.js';
-import type { VersionParts } from '../../src/types.js';
-import { createWarden } from '../../src/warden.js';
+import { policy } from '../../src/policy/policy.js';
+import type { VersionParts } from '../../src/core/types.js';
+import { createWarden } from '../../src/core/warden.js';
 
 const folders: string[] = [];
 afterEach(() => {

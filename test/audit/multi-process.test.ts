@@ -6,7 +6,7 @@ import { verifyAudit } from '../../src/audit/verify.js';
 import { auditedWarden, entriesOf, tempDir } from './helpers.js';
 
 const writerScript = (file: string, agent: string) => `
-  import { createWarden } from ${JSON.stringify(new URL('../../src/warden.ts', import.meta.url).pathname)};
+  import { createWarden } from ${JSON.stringify(new URL('../../src/core/warden.ts', import.meta.url).pathname)};
   import { auditLog } from ${JSON.stringify(new URL('../../src/audit/audit-log.ts', import.meta.url).pathname)};
   const warden = createWarden({ agent: ${JSON.stringify(agent)}, audit: auditLog({ file: ${JSON.stringify(file)}, flushIntervalMs: 1, maxBatch: 7 }) });
   warden.on('error', (error) => { console.error(error.message); process.exitCode = 3; });

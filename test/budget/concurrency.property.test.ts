@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BudgetLine } from '../../src/stores/budget-store.js';
 import { memoryBudgetStore } from '../../src/stores/memory-budget-store.js';
-import { tokenBudget } from '../../src/middleware/token-budget.js';
-import { createWarden } from '../../src/warden.js';
+import { tokenBudget } from '../../src/budget/token-budget.js';
+import { createWarden } from '../../src/core/warden.js';
 import type { BudgetMeter } from '../../src/budget/meter.js';
 
 const operation = fc.record({

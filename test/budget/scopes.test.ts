@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLimitBook } from '../../src/budget/scopes.js';
-import { OptionsError } from '../../src/errors.js';
+import { OptionsError } from '../../src/core/errors.js';
 
 describe('createLimitBook', () => {
   const identity = { runId: 'r1', agent: 'claims-agent', workflow: 'refunds', department: 'finance' };

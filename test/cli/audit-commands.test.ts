@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { ApprovalPendingError } from '../../src/errors.js';
-import { approval } from '../../src/middleware/approval.js';
+import { ApprovalPendingError } from '../../src/core/errors.js';
+import { approval } from '../../src/approval/approval.js';
 import { fileApprovalStore } from '../../src/stores/file-approval-store.js';
-import { createWarden } from '../../src/warden.js';
+import { createWarden } from '../../src/core/warden.js';
 import { writeFixtureAudit } from '../report/fixture.js';
 
 async function cli(...argv: string[]) {

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/audit/audit-log.js';
 import { inboxFromSpec } from '../../src/console/approvals-spec.js';
 import { startConsole, type ConsoleServer } from '../../src/console/server.js';
-import { ApprovalPendingError } from '../../src/errors.js';
-import { approval } from '../../src/middleware/approval.js';
+import { ApprovalPendingError } from '../../src/core/errors.js';
+import { approval } from '../../src/approval/approval.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { fileApprovalStore } from '../../src/stores/file-approval-store.js';
-import { createWarden } from '../../src/warden.js';
+import { createWarden } from '../../src/core/warden.js';
 import { INJECTED } from '../report/fixture.js';
 import { browserSkipReason, launchChromium } from './browser.js';
 

@@ -2,11 +2,11 @@
  * Real paused calls for console tests: a warden with the approval gate on a file store
  * pauses an `issue_refund` (whose args carry injected markup) and a `wire_money`.
  */
-import { ApprovalPendingError } from '../../src/errors.js';
-import { approval } from '../../src/middleware/approval.js';
+import { ApprovalPendingError } from '../../src/core/errors.js';
+import { approval } from '../../src/approval/approval.js';
 import type { ApprovalTicket } from '../../src/stores/approval-store.js';
 import { fileApprovalStore } from '../../src/stores/file-approval-store.js';
-import { createWarden } from '../../src/warden.js';
+import { createWarden } from '../../src/core/warden.js';
 import { INJECTED } from '../report/fixture.js';
 
 /** Pauses two calls in the store at `file`; returns their tickets by tool name. */

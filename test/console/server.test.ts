@@ -8,7 +8,7 @@ import { inboxFromSpec } from '../../src/console/approvals-spec.js';
 import { fileApprovalStore } from '../../src/stores/file-approval-store.js';
 import { startConsole, type ConsoleServer } from '../../src/console/server.js';
 import { auditLog } from '../../src/audit/audit-log.js';
-import { createWarden } from '../../src/warden.js';
+import { createWarden } from '../../src/core/warden.js';
 import { writeFixtureAudit } from '../report/fixture.js';
 import { pauseTwoCalls } from './paused-calls.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBaseline, meanLearner, mixLearner } from '../../src/drift/baseline.js';
-import { OptionsError } from '../../src/errors.js';
+import { OptionsError } from '../../src/core/errors.js';
 
 describe('checkBaseline', () => {
   it.each([

@@ -4,10 +4,10 @@
  * audit trail, an `error` event while the agent carries on) within a bounded time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../src/errors.js';
+import { StoreUnavailableError } from '../../src/core/errors.js';
 import { approval, auditLog, createWarden, policy, tokenBudget } from '../../src/index.js';
-import { redisApprovalStore } from '../../src/redis/redis-approval-store.js';
-import { redisBudgetStore } from '../../src/redis/redis-budget-store.js';
+import { redisApprovalStore } from '../../src/stores/redis/redis-approval-store.js';
+import { redisBudgetStore } from '../../src/stores/redis/redis-budget-store.js';
 import { sampleTicket } from '../fixtures/sample-ticket.js';
 import { redisAvailable, useRedis, type TestRedis } from '../support/redis.js';
 

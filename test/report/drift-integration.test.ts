@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/audit/audit-log.js';
 import { verifyAudit } from '../../src/audit/verify.js';
-import { driftMonitor } from '../../src/middleware/drift-monitor.js';
+import { driftMonitor } from '../../src/drift/drift-monitor.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { fakeClock } from '../../src/testing/fake-clock.js';
-import { createWarden } from '../../src/warden.js';
+import { createWarden } from '../../src/core/warden.js';
 import { entriesOf, tempDir } from '../audit/helpers.js';
 
 describe('audit trail with driftMonitor', () => {

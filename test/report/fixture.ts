@@ -5,13 +5,13 @@
  * kill-switch halt, pauses, approval and drift events and a version change.
  */
 import { auditLog } from '../../src/audit/audit-log.js';
-import { approval } from '../../src/middleware/approval.js';
-import { policy } from '../../src/middleware/policy.js';
+import { approval } from '../../src/approval/approval.js';
+import { policy } from '../../src/policy/policy.js';
 import { memoryApprovalStore } from '../../src/stores/memory-approval-store.js';
 import { fakeClock } from '../../src/testing/fake-clock.js';
-import { tokenBudget } from '../../src/middleware/token-budget.js';
-import type { WardenHost } from '../../src/types.js';
-import { createWarden } from '../../src/warden.js';
+import { tokenBudget } from '../../src/budget/token-budget.js';
+import type { WardenHost } from '../../src/core/types.js';
+import { createWarden } from '../../src/core/warden.js';
 
 /** The injected markup placed in a denied call's args. */
 export const INJECTED = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">';

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OptionsError, StoreUnavailableError } from '../../src/errors.js';
+import { OptionsError, StoreUnavailableError } from '../../src/core/errors.js';
 import { fileBudgetStore } from '../../src/stores/file-budget-store.js';
 import { describeBudgetStoreContract, testClock } from './budget-store-contract.js';
 

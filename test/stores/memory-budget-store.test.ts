@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError } from '../../src/errors.js';
+import { OptionsError } from '../../src/core/errors.js';
 import { memoryBudgetStore } from '../../src/stores/memory-budget-store.js';
 import { describeBudgetStoreContract } from './budget-store-contract.js';
 

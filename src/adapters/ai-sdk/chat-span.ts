@@ -7,7 +7,7 @@
  * `invoke_agent` span.
  */
 import { trace, type Attributes, type Span } from '@opentelemetry/api';
-import type { Warden } from '../../warden.js';
+import type { Warden } from '../../core/warden.js';
 import type { ModelCallOptions, ModelFinishReason, ProviderLanguageModel } from './sdk-types.js';
 
 /** When to open our `chat {model}` span: `'auto'` skips it inside the SDK's own model-call span. */

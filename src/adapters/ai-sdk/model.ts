@@ -9,9 +9,9 @@
 import { AsyncResource } from 'node:async_hooks';
 import { context, trace, type Span } from '@opentelemetry/api';
 import { wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
-import { isWardenError, OptionsError } from '../../errors.js';
-import type { ReservationHandle, RunInfo, UsageInput } from '../../types.js';
-import type { Warden } from '../../warden.js';
+import { isWardenError, OptionsError } from '../../core/errors.js';
+import type { ReservationHandle, RunInfo, UsageInput } from '../../core/types.js';
+import type { Warden } from '../../core/warden.js';
 import { recordResponse, requestAttributes, withChatSpan, type ChatSpanMode } from './chat-span.js';
 import type { ModelCallOptions, ModelStreamResult, ProviderLanguageModel } from './sdk-types.js';
 import { latchStop, LOOP_STOPPING_CODES, throwStopAtBoundary } from './stop-latch.js';

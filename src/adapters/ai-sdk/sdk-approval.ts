@@ -8,10 +8,10 @@
  * in the SDK's UI is the answer on record in the warden's approval store and audit trail.
  */
 import type { ModelMessage } from 'ai';
-import { decide } from '../../decision.js';
-import { isWardenError } from '../../errors.js';
-import type { ToolCall, ToolTraits } from '../../types.js';
-import type { Warden } from '../../warden.js';
+import { decide } from '../../core/decision.js';
+import { isWardenError } from '../../core/errors.js';
+import type { ToolCall, ToolTraits } from '../../core/types.js';
+import type { Warden } from '../../core/warden.js';
 
 /** Who decided, on record, when the answer came through the SDK's approval flow. */
 const SDK_APPROVER = 'ai-sdk-approval';

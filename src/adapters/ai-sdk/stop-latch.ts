@@ -6,8 +6,8 @@
  * next guarded tool call throws it, which the SDK does pass on: `generateText` rejects and
  * `streamText` emits an `error` part with our typed error itself, not a wrapper.
  */
-import { isWardenError } from '../../errors.js';
-import type { RunInfo } from '../../types.js';
+import { isWardenError } from '../../core/errors.js';
+import type { RunInfo } from '../../core/types.js';
 
 /** Error codes that always end the agent loop (`BudgetExceededError`, `LoopDetectedError`, `HaltedError`). */
 export const LOOP_STOPPING_CODES: ReadonlySet<string> = new Set(['budget_exceeded', 'loop_detected', 'halted']);

@@ -5,7 +5,7 @@
  * which is the right order of magnitude for reservations; settlement always uses the
  * model's own counts when it reports them.
  */
-import type { UsageInput } from '../../types.js';
+import type { UsageInput } from '../../core/types.js';
 import type { ModelCallOptions, ModelUsage } from './sdk-types.js';
 
 const CHARS_PER_TOKEN = 4;

@@ -5,10 +5,10 @@
  * kept, so the model sees exactly the tools it saw before.
  */
 import type { Tool, ToolExecutionOptions, ToolSet } from 'ai';
-import { decide } from '../../decision.js';
-import { ApprovalPendingError, OptionsError } from '../../errors.js';
-import type { ToolCall, ToolTraits } from '../../types.js';
-import type { ToolContext, ToolOptions, Warden } from '../../warden.js';
+import { decide } from '../../core/decision.js';
+import { ApprovalPendingError, OptionsError } from '../../core/errors.js';
+import type { ToolCall, ToolTraits } from '../../core/types.js';
+import type { ToolContext, ToolOptions, Warden } from '../../core/warden.js';
 import { findSdkApproval, previewCall, recordSdkApproval, resolveTicketFromSdk, type SdkApprovalPredicate } from './sdk-approval.js';
 import { latchStop, stopsTheLoop, throwIfStopped, throwStopAtBoundary, type OnDeny } from './stop-latch.js';
 

@@ -6,8 +6,8 @@
  * so the approved call runs exactly once, and a rejected one becomes an error `ToolMessage`.
  */
 import { interrupt } from '@langchain/langgraph';
-import { ApprovalPendingError, isWardenError } from '../../errors.js';
-import type { Warden } from '../../warden.js';
+import { ApprovalPendingError, isWardenError } from '../../core/errors.js';
+import type { Warden } from '../../core/warden.js';
 
 /** What the graph's `__interrupt__` carries for a call waiting for approval. */
 export interface ApprovalInterrupt {

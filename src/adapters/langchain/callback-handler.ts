@@ -8,8 +8,8 @@ import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import type { Serialized } from '@langchain/core/load/serializable';
 import type { LLMResult } from '@langchain/core/outputs';
 import type { Span } from '@opentelemetry/api';
-import { OptionsError } from '../../errors.js';
-import type { Warden } from '../../warden.js';
+import { OptionsError } from '../../core/errors.js';
+import type { Warden } from '../../core/warden.js';
 import { isModelCallOwned, openChatSpan, type PendingChat } from './chat-span.js';
 import { modelNameFromStart, usageFromResult } from './usage.js';
 

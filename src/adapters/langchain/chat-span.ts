@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Span } from '@opentelemetry/api';
-import type { Warden } from '../../warden.js';
+import type { Warden } from '../../core/warden.js';
 import type { TokenCounts } from './usage.js';
 
 const ownedModelCalls = new AsyncLocalStorage<Warden>();

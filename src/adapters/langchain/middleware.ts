@@ -13,10 +13,10 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ClientTool } from '@langchain/core/tools';
 import { countTokensApproximately, createMiddleware, ToolInvocationError } from 'langchain';
-import { HaltedError, isWardenError, OptionsError } from '../../errors.js';
+import { HaltedError, isWardenError, OptionsError } from '../../core/errors.js';
 import { newId } from '../../internal/ids.js';
-import type { Decision, DecisionOutcome, ReservationHandle, RunInfo, UsageEstimate } from '../../types.js';
-import type { Warden } from '../../warden.js';
+import type { Decision, DecisionOutcome, ReservationHandle, RunInfo, UsageEstimate } from '../../core/types.js';
+import type { Warden } from '../../core/warden.js';
 import { awaitApprovalByInterrupt, isApprovalPending } from './approval-interrupt.js';
 import { ownModelCall } from './chat-span.js';
 import { toolErrorMessage } from './outcome.js';

@@ -5,8 +5,8 @@
  * the model reads and can recover from.
  */
 import { ToolMessage } from '@langchain/core/messages';
-import { isWardenError, type WardenError } from '../../errors.js';
-import type { Decision } from '../../types.js';
+import { isWardenError, type WardenError } from '../../core/errors.js';
+import type { Decision } from '../../core/types.js';
 
 // Errors that end the agent loop: budget, loop, halt, pending approval.
 const STOP_CODES: ReadonlySet<string> = new Set(['budget_exceeded', 'loop_detected', 'halted', 'approval_pending']);

@@ -7,10 +7,10 @@
  * config (callbacks, state, context), so tracers see the guarded call and, under it, the tool.
  */
 import { tool as langchainTool, type ClientTool, type StructuredToolInterface, type ToolRunnableConfig } from '@langchain/core/tools';
-import { OptionsError } from '../../errors.js';
+import { OptionsError } from '../../core/errors.js';
 import { newId } from '../../internal/ids.js';
-import type { ToolTraits } from '../../types.js';
-import type { Warden } from '../../warden.js';
+import type { ToolTraits } from '../../core/types.js';
+import type { Warden } from '../../core/warden.js';
 import { denialMessage, isDenialError } from './outcome.js';
 
 /** Options of `wardenTool` / `wardenTools`. */

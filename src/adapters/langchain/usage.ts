@@ -5,7 +5,7 @@
  */
 import type { BaseMessage } from '@langchain/core/messages';
 import type { LLMResult } from '@langchain/core/outputs';
-import type { UsageInput } from '../../types.js';
+import type { UsageInput } from '../../core/types.js';
 
 /** Token counts without the model name; `undefined` when the model reported none. */
 export type TokenCounts = Omit<UsageInput, 'model'>;

@@ -1,5 +1,5 @@
 /** The error of a missing or damaged learned-screen weights file. */
-import { WardenError } from '../../errors.js';
+import { WardenError } from '../../core/errors.js';
 
 /**
  * A weights file for `classifier()` is missing, unreadable or damaged. Thrown when the
