@@ -105,12 +105,12 @@ export type {
   UsageEntry,
   VersionChangeEntry,
 } from './audit/entries.js';
-export { buildReport } from './report/build-report.js';
+export { buildReport } from './report/lazy.js';
 export type { BuildReportOptions } from './report/build-report.js';
 export { renderMarkdown } from './report/markdown.js';
 export { renderHtml } from './report/html.js';
 export type { ReportData, ReportFilter, CostDimension, CostRow, Incident, TimelineItem } from './report/report-data.js';
-export { startConsole } from './console/server.js';
+export { startConsole } from './console/lazy.js';
 export type { ConsoleOptions, ConsoleServer } from './console/server.js';
 export { storeInbox, approvalsInbox, InboxResolveError } from './console/approval-inbox.js';
 export type { ApprovalInbox, PendingApproval, InboxVerdict, TicketStoreLike, ApprovalsApiLike } from './console/approval-inbox.js';
@@ -160,7 +160,7 @@ export { recordModelTurn, nextModelTurn } from './replay/model-turns.js';
 export type { CapabilityLookup, RecorderCapability, ReplayerCapability } from './replay/model-turns.js';
 export type { Divergence, DivergenceKind } from './replay/divergence.js';
 export { InvalidCassetteError, ReplayDivergenceError, ReplayedToolError } from './replay/errors.js';
-export { compareVersions } from './eval/compare.js';
+export { compareVersions } from './eval/lazy.js';
 export { exact, regex, schema, custom, llmJudge } from './eval/scorers.js';
 export type { LlmJudgeOptions } from './eval/scorers.js';
 export { formatComparison } from './eval/table.js';

@@ -11,6 +11,7 @@ import { exact } from './scorers.js';
 import { mean, pairedPermutationTest } from './stats.js';
 import type { CaseComparison, CompareOptions, Comparison, MetricRow, Scorer, Threshold } from './types.js';
 import type { ScriptedModel } from './scripted-model.js';
+import { format } from './format-number.js';
 
 /** Built-in metrics and which way is better. Scorers are added as `higher`. */
 export const BUILT_IN_METRICS: Readonly<Record<string, 'higher' | 'lower'>> = {
@@ -118,14 +119,4 @@ function check(options: CompareOptions<any, any>): void {
 
 function toStamp(version: VersionParts | VersionStamp): VersionStamp {
   return isVersionStamp(version) ? version : versionStamp(version);
-}
-
-/** A short number for tables and messages. */
-export function format(value: number | undefined): string {
-  if (value === undefined) return '–';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1000) return value.toFixed(0);
-  if (magnitude >= 1) return String(Number(value.toFixed(2)));
-  return String(Number(value.toPrecision(3)));
 }

@@ -1,5 +1,5 @@
 /** Renders a `Comparison` as a plain-text side-by-side table for terminals and CI logs. */
-import { format } from './compare.js';
+import { format } from './format-number.js';
 import type { Comparison, MetricRow } from './types.js';
 
 /** Options of `formatComparison`. */
