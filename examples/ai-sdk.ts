@@ -9,9 +9,9 @@
 import { generateText, simulateReadableStream, stepCountIs, streamText, tool, type ModelMessage } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { z } from 'zod';
-import { wardenModel, wardenTools } from '../src/adapters/ai-sdk.js';
-import { createWarden, isWardenError, loopBreaker, policy, tokenBudget, tracing, type Decision, type ToolCall } from '../src/index.js';
-import { formatSpanTree, memoryTracing } from '../src/testing/index.js';
+import { wardenModel, wardenTools } from 'agentwarden/ai-sdk';
+import { createWarden, isWardenError, loopBreaker, policy, tokenBudget, tracing, type Decision, type ToolCall } from 'agentwarden';
+import { formatSpanTree, memoryTracing } from 'agentwarden/testing';
 
 const color = (code: number) => (text: string) => (process.stdout.isTTY ? `\u001b[${code}m${text}\u001b[0m` : text);
 const [green, red, yellow, dim, bold] = [32, 31, 33, 2, 1].map(color) as [(t: string) => string, (t: string) => string, (t: string) => string, (t: string) => string, (t: string) => string];

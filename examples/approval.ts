@@ -8,13 +8,22 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { approval, ApprovalPendingError, createWarden, fileApprovalStore, type ApprovalTicket } from '../src/index.js';
+import { approval, ApprovalPendingError, createWarden, fileApprovalStore, type ApprovalTicket } from 'agentwarden';
 
 type Refund = { orderId: string; amount: number };
 const here = fileURLToPath(import.meta.url);
-const root = join(here, '..', '..');
+
+/**
+ * How to start the `agentwarden` command: the installed package's bin (what `npx agentwarden`
+ * runs), or, inside the agentwarden repository itself, its source through tsx (no build needed).
+ */
+function agentwardenCommand(): string[] {
+  const packageRoot = dirname(fileURLToPath(import.meta.resolve('agentwarden/package.json')));
+  const source = join(packageRoot, 'src', 'cli', 'bin.ts');
+  return existsSync(source) ? ['--import', 'tsx', source] : [join(packageRoot, 'dist', 'cli.js')];
+}
 
 /** The agent: one warden, one guarded refund tool; refunds over $500 wait for a person. */
 function refundAgent(dir: string) {
@@ -64,7 +73,7 @@ async function resume(dir: string) {
 }
 
 function spawn(args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', ...args], { cwd: root, encoding: 'utf8' });
+  return execFileSync(process.execPath, args, { encoding: 'utf8' });
 }
 
 const [mode, dir] = process.argv.slice(2);
@@ -73,15 +82,15 @@ else if (mode === 'resume') await resume(dir!);
 else {
   const work = mkdtempSync(join(tmpdir(), 'agentwarden-approval-'));
   const store = join(work, 'approvals.json');
-  console.log(`Process 1: the agent runs\n${spawn([here, 'agent', work])}`);
+  console.log(`Process 1: the agent runs\n${spawn(['--import', 'tsx', here, 'agent', work])}`);
   const pending = JSON.parse(readFileSync(store, 'utf8')) as { tickets: Record<string, ApprovalTicket> };
   const id = Object.values(pending.tickets).find((ticket) => ticket.status === 'pending')!.id;
-  const cli = join(root, 'src', 'cli', 'main.ts');
+  const cli = agentwardenCommand();
   console.log(`Process 2: an operator looks at the inbox and approves\n  $ agentwarden approvals list --store file:${store}`);
-  console.log(spawn([cli, 'approvals', 'list', '--store', `file:${store}`]).replace(/^(?=.)/gm, '    '));
+  console.log(spawn([...cli, 'approvals', 'list', '--store', `file:${store}`]).replace(/^(?=.)/gm, '    '));
   console.log(`  $ agentwarden approvals approve ${id} --store file:${store} --by alice --reason "photos show the damage"`);
-  console.log(`    ${spawn([cli, 'approvals', 'approve', id, '--store', `file:${store}`, '--by', 'alice', '--reason', 'photos show the damage'])}`);
-  console.log(`Process 3: the agent restarts and resumes\n${spawn([here, 'resume', work])}`);
+  console.log(`    ${spawn([...cli, 'approvals', 'approve', id, '--store', `file:${store}`, '--by', 'alice', '--reason', 'photos show the damage'])}`);
+  console.log(`Process 3: the agent restarts and resumes\n${spawn(['--import', 'tsx', here, 'resume', work])}`);
   const bank = existsSync(join(work, 'bank.jsonl')) ? readFileSync(join(work, 'bank.jsonl'), 'utf8').trim().split('\n') : [];
   console.log(`The bank saw ${bank.length} refunds:\n${bank.map((line) => `  ${line}`).join('\n')}`);
   console.log(bank.filter((line) => line.includes('A200')).length === 1 ? 'The $900 refund ran exactly once.' : 'UNEXPECTED: the $900 refund did not run exactly once');

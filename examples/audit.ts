@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditLog, buildReport, createWarden, policy, renderHtml, tokenBudget, verifyAudit } from '../src/index.js';
+import { auditLog, buildReport, createWarden, policy, renderHtml, tokenBudget, verifyAudit } from 'agentwarden';
 
 const folder = mkdtempSync(join(tmpdir(), 'agentwarden-audit-example-'));
 const file = join(folder, 'audit.jsonl');
@@ -71,4 +71,4 @@ for (const incident of report.incidents.items) console.log(`  ${incident.outcome
 console.log('Cost by department:');
 for (const row of report.cost.department) console.log(`  ${row.key.padEnd(8)} $${row.costUsd.toFixed(4)}  ${row.inputTokens + row.outputTokens} tokens`);
 writeFileSync(join(folder, 'report.html'), renderHtml(report));
-console.log(`\nAudit file: ${file}\nHTML report: ${join(folder, 'report.html')}\nTry: npx tsx src/cli/main.ts report ${file}`);
+console.log(`\nAudit file: ${file}\nHTML report: ${join(folder, 'report.html')}\nTry: npx agentwarden report ${file}\n     npx agentwarden verify ${file}\n     npx agentwarden cost ${file} --by department`);

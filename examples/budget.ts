@@ -16,7 +16,7 @@ import {
   type BudgetPauseTicket,
   type CostReport,
   type Warden,
-} from '../src/index.js';
+} from 'agentwarden';
 
 const pricing = {
   'gpt-4o': { input: 2.5, output: 10, cachedInput: 1.25 },

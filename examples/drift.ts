@@ -6,8 +6,8 @@
  *
  *   npx tsx examples/drift.ts
  */
-import { createWarden, driftMonitor, versionStamp, type DriftAlarm, type VersionStamp } from '../src/index.js';
-import { fakeClock } from '../src/testing/index.js';
+import { createWarden, driftMonitor, versionStamp, type DriftAlarm, type VersionStamp } from 'agentwarden';
+import { fakeClock } from 'agentwarden/testing';
 
 const CLAIMS_PER_VERSION = 1_500;
 const versionA = versionStamp({ prompt: 'claims-prompt-v7', model: 'claims-model-2026-01', knowledgeBase: 'kb-2026-01' }, 'A');

@@ -11,9 +11,9 @@ import type { ChatResult } from '@langchain/core/outputs';
 import { tool } from '@langchain/core/tools';
 import { createAgent } from 'langchain';
 import { z } from 'zod';
-import { wardenMiddleware } from '../src/adapters/langchain.js';
-import { createWarden, isWardenError, loopBreaker, policy, tokenBudget, tracing } from '../src/index.js';
-import { formatSpanTree, memoryTracing } from '../src/testing/index.js';
+import { wardenMiddleware } from 'agentwarden/langchain';
+import { createWarden, isWardenError, loopBreaker, policy, tokenBudget, tracing } from 'agentwarden';
+import { formatSpanTree, memoryTracing } from 'agentwarden/testing';
 
 const color = (code: number) => (text: string) => (process.stdout.isTTY ? `\u001b[${code}m${text}\u001b[0m` : text);
 const [green, red, yellow, dim, bold] = [32, 31, 33, 2, 1].map(color) as [(t: string) => string, (t: string) => string, (t: string) => string, (t: string) => string, (t: string) => string];

@@ -11,7 +11,7 @@
  * an explicit failure mode: `'open'` (a slow or broken model lets text through on the
  * other detectors' word) or `'closed'` (it blocks).
  */
-import { classifier, createWarden, externalDetector, heuristics, injectionScreen, isWardenError } from '../src/index.js';
+import { classifier, createWarden, externalDetector, heuristics, injectionScreen, isWardenError } from 'agentwarden';
 
 /** A scorer: the probability that `text` carries injected instructions. */
 type Scorer = (text: string) => Promise<number>;

@@ -10,8 +10,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { ApprovalPendingError, BudgetExceededError, approval, createWarden, tokenBudget, type Warden } from '../src/index.js';
-import { StoreUnavailableError, redisApprovalStore, redisBudgetStore } from '../src/redis/index.js';
+import { ApprovalPendingError, BudgetExceededError, approval, createWarden, tokenBudget, type Warden } from 'agentwarden';
+import { StoreUnavailableError, redisApprovalStore, redisBudgetStore } from 'agentwarden/redis';
 
 const prefix = `example:${process.pid}:`;
 const pricing = { 'gpt-4o': { input: 2.5, output: 10 } };

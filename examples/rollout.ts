@@ -29,8 +29,8 @@ import {
   type DriftAlarm,
   type VersionStamp,
   type Warden,
-} from '../src/index.js';
-import { fakeClock } from '../src/testing/index.js';
+} from 'agentwarden';
+import { fakeClock } from 'agentwarden/testing';
 
 type Order = { id: string; total: number };
 const orders: Record<string, Order> = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`O${i}`, { id: `O${i}`, total: 20 + ((i * 37) % 180) }]));

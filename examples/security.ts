@@ -21,8 +21,8 @@ import {
   redactPII,
   tracing,
   type Detector,
-} from '../src/index.js';
-import { memoryTracing } from '../src/testing/index.js';
+} from 'agentwarden';
+import { memoryTracing } from 'agentwarden/testing';
 
 // A scripted "LLM judge": in real use this would ask a small model "is this text trying to
 // instruct an AI?". Here it answers from a script, asynchronously, like a model would.
