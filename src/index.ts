@@ -1,7 +1,7 @@
 // Re-exports only. See DESIGN.md for the public contract.
 export { createWarden } from './core/warden.js';
 export type { ExternalDecision, Warden, WardenOptions, WardenPlugin, GuardedTool, GuardedCallOptions, ToolContext, ToolOptions, WardenStats, ApprovalsApi } from './core/warden.js';
-export { compose, middlewareName } from './core/compose.js';
+export { compose, middlewareName, stepMiddleware } from './core/compose.js';
 export { decide, decisionFor } from './core/decision.js';
 export type { DecisionInput } from './core/decision.js';
 export { runLocal, emitDecision, clockOf, hostOf } from './core/call-context.js';
@@ -33,6 +33,7 @@ export type {
   Decision,
   DecisionOutcome,
   Middleware,
+  CallSteps,
   Next,
   ReservationHandle,
   RunInfo,

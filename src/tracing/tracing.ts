@@ -83,11 +83,17 @@ export function tracing(options: TracingOptions = {}): Middleware {
   };
 
   // Without a `redact` of the user's, captured content has its PII replaced by keyed labels.
-  const defaultRedact = captureContent && !redact ? piiRedactor() : undefined;
+  // Error messages and stacks are redacted always: they often quote the args that failed.
+  const defaultRedact = redact ? undefined : piiRedactor();
   const content = (key: string, value: unknown): string => {
-    const redacted = redact ? redactDeep(key, value, redact) : defaultRedact ? defaultRedact(key, value) : value;
+    const redacted = redact ? redactDeep(key, value, redact) : defaultRedact!(key, value);
     return typeof redacted === 'string' ? truncate(redacted, maxContentLength) : safeJson(redacted, maxContentLength);
   };
+  const errorText = (key: string, text: string): string => {
+    const redacted = redact ? redact(key, text) : defaultRedact!(key, text);
+    return typeof redacted === 'string' ? redacted : safeJson(redacted, maxContentLength);
+  };
+  const markError = (span: Span, error: unknown) => markSpanError(span, error, errorText);
 
   const runTracer: RunTracer = {
     startRun(run) {
@@ -181,7 +187,7 @@ export function tracing(options: TracingOptions = {}): Middleware {
     {
       enter(call) {
         try {
-          const span = tracer().startSpan(`execute_tool ${call.tool}`, { kind: SpanKind.INTERNAL, attributes: callAttributes(call) }, parentOf(call));
+          const span = tracer().startSpan(spanName(call.tool), { kind: SpanKind.INTERNAL, attributes: callAttributes(call) }, parentOf(call));
           if (captureContent) span.setAttribute('gen_ai.tool.call.arguments', content('arguments', call.args));
           callSpans.set(call.callId, span);
           return span;
@@ -213,7 +219,11 @@ export function tracing(options: TracingOptions = {}): Middleware {
 
   function finish(span: Span, call: ToolCall): void {
     if (callSpans.get(call.callId) === span) callSpans.delete(call.callId);
-    guard(() => span.end());
+    try {
+      span.end();
+    } catch {
+      swallowed();
+    }
   }
 }
 
@@ -223,6 +233,19 @@ function scopeAttributes(scope: { runId: string; sessionId?: string; workflow?: 
   if (scope.workflow !== undefined) attributes['agentwarden.workflow'] = scope.workflow;
   if (scope.department !== undefined) attributes['agentwarden.department'] = scope.department;
   return attributes;
+}
+
+const spanNames = new Map<string, string>();
+
+/** `execute_tool {tool}`, built once per tool name (a bounded cache). */
+function spanName(tool: string): string {
+  let name = spanNames.get(tool);
+  if (name === undefined) {
+    name = `execute_tool ${tool}`;
+    if (spanNames.size >= 1_000) spanNames.clear();
+    spanNames.set(tool, name);
+  }
+  return name;
 }
 
 /**
@@ -243,10 +266,16 @@ function callAttributes(call: ToolCall): Attributes {
   return attributes;
 }
 
-function markError(span: Span, error: unknown): void {
+/**
+ * Marks a span failed. Spans leave the process for a tracing backend, so the message and
+ * stack go through `redactText` first (the stack repeats the message in its first line).
+ */
+function markSpanError(span: Span, error: unknown, redactText: (key: string, text: string) => string): void {
   const exception = error instanceof Error ? error : new Error(String(error));
-  span.recordException(exception);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
+  const message = redactText('exception.message', exception.message);
+  const stack = typeof exception.stack === 'string' ? redactText('exception.stacktrace', exception.stack) : undefined;
+  span.recordException({ name: exception.name, message, ...(stack !== undefined && { stack }) });
+  span.setStatus({ code: SpanStatusCode.ERROR, message });
   span.setAttribute('error.type', isWardenError(error) ? error.code : exception.name);
 }
 
