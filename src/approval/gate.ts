@@ -61,7 +61,7 @@ export async function gateCall(call: ToolCall, next: Next, settings: GateSetting
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (!ticket) {
-      const opened = await store.open(newTicket(call, gate, { now: clock.now(), timeoutMs, policyHash }));
+      const opened = await store.open(newTicket(call, gate, { now: clock.now(), timeoutMs, policyHash, redactArgs: hub.redactArgs }));
       ticket = opened.ticket;
       created = opened.created;
       if (created) hub.changed('requested', ticket);

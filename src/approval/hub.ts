@@ -11,6 +11,7 @@ import type { Clock, WardenHost } from '../core/types.js';
 import type { ApprovalEvent, ApprovalEventKind } from './events.js';
 import { ticketDecision } from './ticket-decision.js';
 import { addKeyedListener } from '../internal/keyed-listeners.js';
+import { secretRedactor } from '../security/redact-secrets.js';
 
 export type { ApprovalEvent, ApprovalEventKind } from './events.js';
 
@@ -27,11 +28,14 @@ export interface ApprovalHub {
   onChange(id: string, listener: () => void): () => void;
   /** Counts a swallowed error on the host. */
   count(counter: string): void;
+  /** A copy of a call's args with secrets replaced: what tickets store and people see. */
+  redactArgs(args: unknown): unknown;
 }
 
 /** Creates the hub for one gate over `store`. */
 export function createHub(store: ApprovalStore): ApprovalHub {
   const listeners = new Map<string, Set<() => void>>();
+  const redactSecrets = secretRedactor();
   const hub: ApprovalHub = {
     store,
     host: undefined,
@@ -52,6 +56,7 @@ export function createHub(store: ApprovalStore): ApprovalHub {
     count(counter) {
       hub.host?.count(counter);
     },
+    redactArgs: redactSecrets,
   };
   return hub;
 }

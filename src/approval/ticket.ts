@@ -32,9 +32,13 @@ export function gateReasonOf(call: ToolCall): GateReason {
   return { decisionType: call.tool, reason: `${call.tool} requires a person's approval` };
 }
 
-/** A new `pending` ticket for `call`, expiring `timeoutMs` after `now`. */
-export function newTicket(call: ToolCall, gate: GateReason, context: { now: number; timeoutMs: number; policyHash: string | undefined }): ApprovalTicket {
-  const args = toJson(call.args);
+/**
+ * A new `pending` ticket for `call`, expiring `timeoutMs` after `now`. The ticket keeps the
+ * args with their secrets redacted (stores, the console and the CLI show them); resuming
+ * needs only `argsHash`, and the tool itself still gets the real args.
+ */
+export function newTicket(call: ToolCall, gate: GateReason, context: { now: number; timeoutMs: number; policyHash: string | undefined; redactArgs?: (args: unknown) => unknown }): ApprovalTicket {
+  const args = toJson(context.redactArgs ? context.redactArgs(call.args) : call.args);
   const createdAt = new Date(context.now).toISOString();
   return {
     id: newId('apr'),

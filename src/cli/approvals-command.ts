@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { approvalsApi } from '../approval/api.js';
 import { createHub } from '../approval/hub.js';
+import { secretRedactor } from '../security/redact-secrets.js';
 import { TICKET_STATUSES, type ApprovalStore, type ApprovalTicket, type TicketStatus } from '../stores/approval-store.js';
 import { fileApprovalStore } from '../stores/file-approval-store.js';
 import type { CliCommand, CliIO } from './command.js';
@@ -70,11 +71,14 @@ async function runApprovals(argv: string[], io: CliIO): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [action, id, ...extra] = positionals;
+  // Tickets written before args were redacted may still hold secrets: never print them.
+  const redactSecrets = secretRedactor();
+  const shown = (ticket: ApprovalTicket): ApprovalTicket => ({ ...ticket, args: redactSecrets(ticket.args) });
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   if (action === 'list') {
     if (values.status !== undefined && !TICKET_STATUSES.includes(values.status as TicketStatus)) throw new UsageError(`unknown --status "${values.status}"`);
     const api = approvalsApi(createHub(storeFromSpec(values.store)));
-    const tickets = await api.list(values.status === undefined ? {} : { status: values.status as TicketStatus });
+    const tickets = (await api.list(values.status === undefined ? {} : { status: values.status as TicketStatus })).map(shown);
     io.stdout(values.json ? tickets.map((ticket) => `${JSON.stringify(ticket)}\n`).join('') : formatTable(tickets));
     return 0;
   }
@@ -82,7 +86,7 @@ async function runApprovals(argv: string[], io: CliIO): Promise<number> {
     if (!id) throw new UsageError(`${action} needs a ticket id`);
     if (!values.by) throw new UsageError(`${action} needs --by <name>: every verdict names who decided`);
     const api = approvalsApi(createHub(storeFromSpec(values.store)));
-    const ticket = await api.resolve(id, { approved: action === 'approve', by: values.by, ...(values.reason !== undefined && { reason: values.reason }) });
+    const ticket = shown(await api.resolve(id, { approved: action === 'approve', by: values.by, ...(values.reason !== undefined && { reason: values.reason }) }));
     io.stdout(`${ticket.status} ${ticket.id} (${ticket.tool} ${JSON.stringify(ticket.args)}) by ${values.by}${values.reason ? `: ${values.reason}` : ''}\n`);
     return 0;
   }

@@ -6,11 +6,13 @@
  * imports the approval code, so the console works with whichever a deployment uses.
  */
 
+import { secretRedactor } from '../security/redact-secrets.js';
+
 /** A paused call waiting for a person, as the inbox shows it. */
 export interface PendingApproval {
   readonly id: string;
   readonly tool: string;
-  /** The call's args: attacker-controlled text, always shown escaped. */
+  /** The call's args with secrets redacted (also in tickets stored before tickets were redacted): attacker-controlled text, always shown escaped. */
   readonly args: unknown;
   readonly reason: string;
   readonly agent?: string;
@@ -69,11 +71,12 @@ export class InboxResolveError extends Error {
  * startConsole({ audit: 'audit.jsonl', approvals: storeInbox(fileApprovalStore('approvals.json')) });
  */
 export function storeInbox(store: TicketStoreLike, now: () => number = Date.now): ApprovalInbox {
+  const redactSecrets = secretRedactor();
   return {
     name: store.storeName ?? 'approval store',
     async listPending() {
       const tickets = await store.list({ status: 'pending' });
-      return tickets.map((ticket) => pendingFrom(ticket));
+      return tickets.map((ticket) => pendingFrom(ticket, redactSecrets));
     },
     async resolve(id, verdict) {
       const ticket = await store.get(id);
@@ -101,10 +104,11 @@ export interface ApprovalsApiLike {
  * startConsole({ audit: 'audit.jsonl', approvals: approvalsInbox(warden.approvals, 'refund-agent approvals') });
  */
 export function approvalsInbox(api: ApprovalsApiLike, name = 'warden.approvals'): ApprovalInbox {
+  const redactSecrets = secretRedactor();
   return {
     name,
     async listPending() {
-      return (await api.list({ status: 'pending' })).map((ticket) => pendingFrom(ticket));
+      return (await api.list({ status: 'pending' })).map((ticket) => pendingFrom(ticket, redactSecrets));
     },
     async resolve(id, verdict) {
       await api.resolve(id, verdict);
@@ -112,7 +116,7 @@ export function approvalsInbox(api: ApprovalsApiLike, name = 'warden.approvals')
   };
 }
 
-function pendingFrom(ticket: { readonly id: string }): PendingApproval {
+function pendingFrom(ticket: { readonly id: string }, redactSecrets: (value: unknown) => unknown): PendingApproval {
   const fields = ticket as Readonly<Record<string, unknown>>;
   const text = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : undefined);
   const optional: Record<string, string> = {};
@@ -120,5 +124,5 @@ function pendingFrom(ticket: { readonly id: string }): PendingApproval {
     const value = text(key);
     if (value !== undefined) optional[key] = value;
   }
-  return { id: ticket.id, tool: text('tool') ?? '?', args: fields.args, reason: text('reason') ?? '', ...optional };
+  return { id: ticket.id, tool: text('tool') ?? '?', args: redactSecrets(fields.args), reason: text('reason') ?? '', ...optional };
 }

@@ -8,6 +8,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { OptionsError } from '../core/errors.js';
 import { findPII, PII_KINDS, type PIIKind } from './pii.js';
+import { isSecretName } from './redact-secret-names.js';
 import { mapStrings } from './walk.js';
 
 /** Options of `piiRedactor` and `redactPII`. */
@@ -22,16 +23,17 @@ export interface PIIRedactorOptions {
   /** Length of the hash in labels, in hex characters. Defaults to `6`. */
   hashLength?: number;
   /**
-   * Property names whose whole value is a secret (`password`, `apiKey`...). Defaults to a
-   * pattern of common names; `false` turns it off.
+   * Property names whose whole value is a secret. Defaults to `isSecretName`, which judges a
+   * name by its words (`x-api-key`, `authToken`, `db_password`, `aws_secret_access_key`,
+   * `set-cookie`... but not `tokens` or `keyboard`); a RegExp or a function replaces it,
+   * `false` turns it off.
    */
-  secretKeys?: RegExp | false;
+  secretKeys?: RegExp | ((name: string) => boolean) | false;
 }
 
 /** Redacts a value under a property key; the shape `tracing({ redact })` takes. */
 export type Redactor = (key: string, value: unknown) => unknown;
 
-const DEFAULT_SECRET_KEYS = /^(?:password|passwd|pwd|secret|[a-z]{1,30}_secret|client_?secret|token|access_?token|refresh_?token|api_?key|apikey|authorization|cookie|set-cookie|private_?key|credentials?)$/i;
 
 /** Builds the labeller shared by `piiRedactor` and `redactPIIText`. */
 function labeller(options: PIIRedactorOptions): (kind: string, value: string) => string {
@@ -48,6 +50,18 @@ function labeller(options: PIIRedactorOptions): (kind: string, value: string) =>
     }
     return label;
   };
+}
+
+function secretKeyTest(secretKeys: PIIRedactorOptions['secretKeys']): (name: string) => boolean {
+  if (secretKeys === undefined) return isSecretName;
+  if (secretKeys === false) return () => false;
+  if (secretKeys instanceof RegExp) {
+    // A global or sticky RegExp keeps state between `test` calls; a copy without those flags does not.
+    const pattern = new RegExp(secretKeys.source, secretKeys.flags.replace(/[gy]/g, ''));
+    return (name) => pattern.test(name);
+  }
+  if (typeof secretKeys === 'function') return secretKeys;
+  throw new OptionsError(`piiRedactor: \`secretKeys\` must be a RegExp, a function (name) => boolean, or false, got ${typeof secretKeys}`);
 }
 
 function checkKinds(kinds: unknown): PIIKind[] {
@@ -71,11 +85,11 @@ function checkKinds(kinds: unknown): PIIKind[] {
 export function piiRedactor(options: PIIRedactorOptions = {}): Redactor {
   const kinds = checkKinds(options.kinds);
   const label = labeller(options);
-  const secretKeys = options.secretKeys === undefined ? DEFAULT_SECRET_KEYS : options.secretKeys;
+  const isSecretKey = secretKeyTest(options.secretKeys);
   const redactText = (text: string) => replacePII(text, kinds, label);
   return function redactPII(key: string, value: unknown): unknown {
-    if (secretKeys && secretKeys.test(key) && value !== undefined && value !== null && value !== '') return label('secret', typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
-    return mapStrings(value, (text, _path, property) => (secretKeys && property !== undefined && secretKeys.test(property) ? label('secret', text) : redactText(text)));
+    if (isSecretKey(key) && value !== undefined && value !== null && value !== '') return label('secret', typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+    return mapStrings(value, (text, _path, property) => (property !== undefined && isSecretKey(property) ? label('secret', text) : redactText(text)));
   };
 }
 

@@ -5,6 +5,7 @@
  * nested quantifiers), then checked in code, so detection is linear and the checksums keep
  * order numbers and ids from being taken for cards or IBANs.
  */
+import { isSecretName } from './redact-secret-names.js';
 
 /** Kinds of personal data `findPII` knows. */
 export type PIIKind = 'email' | 'phone' | 'card' | 'iban' | 'ssn' | 'secret';
@@ -20,21 +21,35 @@ export interface PIIMatch {
   readonly value: string;
 }
 
+/** Well-known token shapes: each has a fixed prefix, so ordinary words never match. */
 const SECRET_PATTERNS: readonly RegExp[] = [
-  /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
-  /\b[rsp]k_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /\bsk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g,
+  /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /\bwhsec_[A-Za-z0-9]{24,}/g,
   /\bgh[pousr]_[A-Za-z0-9]{30,}/g,
   /\bgithub_pat_[A-Za-z0-9_]{40,}/g,
   /\bglpat-[A-Za-z0-9_-]{20,}/g,
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\bAKIA[0-9A-Z]{16}\b/g,
+  /\bxapp-\d-[A-Za-z0-9-]{10,}/g,
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
   /\bAIza[0-9A-Za-z_-]{35}\b/g,
+  /\bnpm_[A-Za-z0-9]{36}\b/g,
   /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
-  /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g,
-  /\b[Bb]earer [A-Za-z0-9._~+/-]{20,}=*/g,
+  // A whole PEM block; without its END line (cut short), the header and the base64 after it.
+  /-----BEGIN ([A-Z]{1,10} ){0,2}PRIVATE KEY-----[A-Za-z0-9+/=\s:,.-]{0,16384}?-----END ([A-Z]{1,10} ){0,2}PRIVATE KEY-----/g,
+  /-----BEGIN ([A-Z]{1,10} ){0,2}PRIVATE KEY-----[A-Za-z0-9+/=\s]*/g,
+  /\b[Bb]earer\s{1,3}[A-Za-z0-9._~+/-]{16,}=*/g,
+  /\bBasic\s{1,3}[A-Za-z0-9+/]{12,}={0,2}/g,
 ];
-/** `password=...`, `api_key: ...`: the value after a secret-sounding name. */
-const NAMED_SECRET = /\b(?:api[_-]?key|apikey|secret|token|password|passwd|pwd|access[_-]?key|client[_-]?secret|auth)["']?\s{0,3}[:=]\s{0,3}["']?([^\s"',;]{8,200})/gi;
+/** `scheme://user:password@host`: the password. */
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:([^\s/@]{1,200})@/gi;
+/**
+ * `password=...`, `"api_key": "..."`, `x-api-key: ...`: a name judged by `isSecretName`,
+ * then the value after it.
+ */
+const NAMED_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})["']?\s{0,3}[:=]\s{0,3}(?:"([^"\r\n]{4,500})"|'([^'\r\n]{4,500})'|((?:(?:Bearer|Basic|Token|Digest)\s{1,3})?[^\s"',;&<>]{4,500}))/g;
+/** Values after a secret name that are placeholders, not secrets. */
+const PLACEHOLDER = /^(?:null|undefined|none|true|false|\*+|x+|\[[a-z]+:[0-9a-f]+\]|\$\{.*\}|<.*>)$/i;
 const PHONE_INTERNATIONAL = /(?<![\w+])\+\d[\d ().-]{6,20}\d(?!\w)/g;
 const PHONE_NATIONAL = /(?<![\w+-])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])/g;
 const CARD = /(?<![\w-])\d[\d -]{11,22}\d(?![\w-])/g;
@@ -64,9 +79,15 @@ const DETECTORS: Record<PIIKind, (text: string) => PIIMatch[]> = {
   secret: (text) => {
     const matches: PIIMatch[] = [];
     for (const pattern of SECRET_PATTERNS) matches.push(...scan(text, pattern, 'secret'));
-    for (const match of text.matchAll(NAMED_SECRET)) {
+    for (const match of text.matchAll(URL_CREDENTIALS)) {
       const value = match[1]!;
-      const start = match.index + match[0].length - value.length;
+      const start = match.index + match[0].length - value.length - 1;
+      matches.push({ kind: 'secret', start, end: start + value.length, value });
+    }
+    for (const match of text.matchAll(NAMED_VALUE)) {
+      const value = match[2] ?? match[3] ?? match[4]!;
+      if (!isSecretName(match[1]!) || PLACEHOLDER.test(value)) continue;
+      const start = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
       matches.push({ kind: 'secret', start, end: start + value.length, value });
     }
     return matches;
