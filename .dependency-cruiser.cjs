@@ -35,6 +35,13 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/(adapters|stores/redis)/' },
       to: { path: 'node_modules/(ai|@langchain/[^/]+|langchain|ioredis)/' },
     },
+    {
+      name: 'mcp-sdk-only-in-mcp-adapter',
+      severity: 'error',
+      comment: '@modelcontextprotocol/sdk is an optional peer: only the `agentwarden/mcp` entry (src/adapters/mcp*) imports it.',
+      from: { path: '^src/', pathNot: '^src/adapters/mcp(/|\\.ts$)' },
+      to: { path: 'node_modules/@modelcontextprotocol/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -8,6 +8,7 @@ export default defineConfig({
     cli: 'src/cli/bin.ts',
     'ai-sdk': 'src/adapters/ai-sdk.ts',
     langchain: 'src/adapters/langchain.ts',
+    mcp: 'src/adapters/mcp.ts',
     redis: 'src/stores/redis/index.ts',
   },
   format: ['esm', 'cjs'],
@@ -24,5 +25,5 @@ export default defineConfig({
   async onSuccess() {
     copyFileSync('src/security/classifier/screen-model.bin', 'dist/screen-model.bin');
   },
-  external: ['@opentelemetry/api', 'ai', '@langchain/core', 'langchain', 'ioredis', '@opentelemetry/sdk-trace-base'],
+  external: ['@opentelemetry/api', 'ai', '@langchain/core', 'langchain', 'ioredis', '@opentelemetry/sdk-trace-base', /^@modelcontextprotocol\/sdk/],
 });
