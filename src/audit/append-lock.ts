@@ -38,7 +38,7 @@ export function withAppendLock<T>(file: string, work: () => T, options: AppendLo
 function tryCreate(lockPath: string, token: string): boolean {
   let fd: number;
   try {
-    fd = openSync(lockPath, 'wx');
+    fd = openSync(lockPath, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;

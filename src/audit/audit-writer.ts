@@ -15,6 +15,9 @@ import { nextSegmentPath } from './segments.js';
 import { withAppendLock } from './append-lock.js';
 import { readTail } from './tail.js';
 
+/** Audit files (and rotated segments, which are renamed live files) are for their owner only. */
+const PRIVATE_FILE_MODE = 0o600;
+
 /** Writers wait up to 5 s for another process's batch; a lock left by a dead process is broken at once, any lock after 30 s. */
 const LOCK_OPTIONS = { timeoutMs: 5_000, staleMs: 30_000 };
 
@@ -104,7 +107,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
 
   function open(): void {
     mkdirSync(dirname(file), { recursive: true });
-    fd = openSync(file, 'a+');
+    fd = openSync(file, 'a+', PRIVATE_FILE_MODE);
     const stat = fstatSync(fd);
     inode = stat.ino;
     size = stat.size;
@@ -189,7 +192,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     closeQuietly();
     renameSync(file, previous);
     rotatedFrom = basename(previous);
-    fd = openSync(file, 'a+');
+    fd = openSync(file, 'a+', PRIVATE_FILE_MODE);
     const stat = fstatSync(fd);
     inode = stat.ino;
     size = stat.size;

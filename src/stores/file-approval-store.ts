@@ -65,7 +65,8 @@ export function fileApprovalStore(path: string, options: FileApprovalStoreOption
     const temp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
     const text = `${JSON.stringify({ format: FORMAT, version: 1, tickets: table }, null, 1)}\n`;
     try {
-      const handle = await open(temp, 'wx');
+      // Tickets hold args and verdicts: the file is for its owner only (the rename keeps the mode).
+      const handle = await open(temp, 'wx', 0o600);
       try {
         await handle.writeFile(text);
         await handle.sync();

@@ -36,6 +36,9 @@ export interface FileBudgetStore extends BudgetStore {
 type JournalScope = [scope: string, window: string | null];
 type SnapshotRow = [scope: string, window: string | null, tokens: number, costMicros: number, settlements: number];
 
+
+/** Budget journals are readable and writable by their owner only. */
+const PRIVATE_FILE_MODE = 0o600;
 /**
  * Opens (or creates) a budget journal at `path` and replays it.
  * @param path The journal file; its directory must exist.
@@ -58,7 +61,7 @@ export function fileBudgetStore(path: string, options: FileBudgetStoreOptions = 
 
   function append(text: string): void {
     try {
-      appendFileSync(path, text);
+      appendFileSync(path, text, { mode: PRIVATE_FILE_MODE });
     } catch (error) {
       throw new StoreUnavailableError('fileBudgetStore', `cannot append to ${path}: ${(error as Error).message}`, { cause: error });
     }
@@ -93,7 +96,7 @@ export function fileBudgetStore(path: string, options: FileBudgetStoreOptions = 
         .map((entry) => [entry.scope, entry.window ?? null, entry.tokens, entry.costMicros, entry.settlements]);
       const temporary = `${path}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, `${JSON.stringify({ snapshot: rows })}\n`);
+        writeFileSync(temporary, `${JSON.stringify({ snapshot: rows })}\n`, { mode: PRIVATE_FILE_MODE });
         renameSync(temporary, path);
       } catch (error) {
         throw new StoreUnavailableError('fileBudgetStore', `cannot compact ${path}: ${(error as Error).message}`, { cause: error });

@@ -55,7 +55,7 @@ export async function acquireFileLock(path: string, options: FileLockOptions): P
 
 async function createExclusive(lockPath: string, content: string, owner: string): Promise<boolean> {
   try {
-    const handle = await open(lockPath, 'wx');
+    const handle = await open(lockPath, 'wx', 0o600);
     try {
       await handle.writeFile(content);
     } finally {
