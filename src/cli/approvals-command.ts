@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { approvalsApi } from '../approval/api.js';
 import { createHub } from '../approval/hub.js';
+import { stripControl } from '../report/escape.js';
 import { secretRedactor } from '../security/redact-secrets.js';
 import { TICKET_STATUSES, type ApprovalStore, type ApprovalTicket, type TicketStatus } from '../stores/approval-store.js';
 import { fileApprovalStore } from '../stores/file-approval-store.js';
@@ -79,7 +80,7 @@ async function runApprovals(argv: string[], io: CliIO): Promise<number> {
     if (values.status !== undefined && !TICKET_STATUSES.includes(values.status as TicketStatus)) throw new UsageError(`unknown --status "${values.status}"`);
     const api = approvalsApi(createHub(storeFromSpec(values.store)));
     const tickets = (await api.list(values.status === undefined ? {} : { status: values.status as TicketStatus })).map(shown);
-    io.stdout(values.json ? tickets.map((ticket) => `${JSON.stringify(ticket)}\n`).join('') : formatTable(tickets));
+    io.stdout(values.json ? tickets.map((ticket) => `${JSON.stringify(ticket)}\n`).join('') : stripControl(formatTable(tickets)));
     return 0;
   }
   if (action === 'approve' || action === 'reject') {
@@ -87,7 +88,7 @@ async function runApprovals(argv: string[], io: CliIO): Promise<number> {
     if (!values.by) throw new UsageError(`${action} needs --by <name>: every verdict names who decided`);
     const api = approvalsApi(createHub(storeFromSpec(values.store)));
     const ticket = shown(await api.resolve(id, { approved: action === 'approve', by: values.by, ...(values.reason !== undefined && { reason: values.reason }) }));
-    io.stdout(`${ticket.status} ${ticket.id} (${ticket.tool} ${JSON.stringify(ticket.args)}) by ${values.by}${values.reason ? `: ${values.reason}` : ''}\n`);
+    io.stdout(stripControl(`${ticket.status} ${ticket.id} (${ticket.tool} ${JSON.stringify(ticket.args)}) by ${values.by}${values.reason ? `: ${values.reason}` : ''}\n`));
     return 0;
   }
   throw new UsageError(action ? `unknown action "${action}"` : 'an action is required: list, approve or reject');

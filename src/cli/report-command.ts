@@ -5,6 +5,7 @@ import { buildReport } from '../report/build-report.js';
 import { FILTER_FLAGS, filterFromFlags } from '../report/filter-flags.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { stripControl } from '../report/escape.js';
 import { progressLine } from '../report/progress.js';
 import type { CliCommand } from './command.js';
 
@@ -43,7 +44,8 @@ with plots of decisions, cost and drift over time (no network needed to open it)
     const progress = progressLine(io.stderr, file, values.progress ? 'always' : values['no-progress'] ? 'never' : 'auto');
     const data = await buildReport(file, { filter, onProgress: progress.onProgress });
     progress.done();
-    io.stdout(values.json ? `${JSON.stringify(data, null, 2)}\n` : renderMarkdown(data));
+    // Markdown is read on a terminal: no control code from the audit file may reach it (JSON escapes them itself).
+    io.stdout(values.json ? `${JSON.stringify(data, null, 2)}\n` : stripControl(renderMarkdown(data)));
     if (values.out) {
       writeFileSync(values.out, renderHtml(data));
       io.stderr(`wrote ${values.out}\n`);

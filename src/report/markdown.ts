@@ -3,7 +3,7 @@
  * cost attribution, every denied/halted/rejected call with its reason, approvals, version
  * changes, and the timeline of notable events.
  */
-import { escapeMarkdownCell } from './escape.js';
+import { escapeMarkdownCell, stripControl } from './escape.js';
 import { compactJson, count, duration, usd, when } from './format.js';
 import type { CostDimension, CostRow, ReportData } from './report-data.js';
 
@@ -12,7 +12,7 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 /** Renders `data` as a Markdown document. */
 export function renderMarkdown(data: ReportData): string {
   const { summary } = data;
-  const lines: string[] = [`# Incident report: ${data.file}`, ''];
+  const lines: string[] = [`# Incident report: ${escapeInline(data.file)}`, ''];
   lines.push(`Generated ${when(data.generatedAt)}. Covers ${data.firstAt ? `${when(data.firstAt)} to ${when(data.lastAt)}` : 'no entries'}${describeFilter(data)}.`, '');
   lines.push(integrityLine(data), '');
   lines.push('## Summary', '', '| | |', '|---|---|');
@@ -70,13 +70,13 @@ export function integrityLine(data: ReportData): string {
     const recovered = integrity.recoveredFragments ? ` (${integrity.recoveredFragments} torn line(s) from crashes sealed off)` : '';
     return `Chain intact: ${count(integrity.lines)} lines verified${integrity.anchor === 'continued' ? ' (older rotated files are gone: the chain starts at a rotation)' : ''}${recovered}.`;
   }
-  return `CHAIN BROKEN at line ${integrity.brokenAt}${integrity.brokenFile && integrity.brokenFile !== data.file ? ` of ${integrity.brokenFile}` : ''}: ${integrity.reason}. Entries after it cannot be trusted.`;
+  return `CHAIN BROKEN at line ${integrity.brokenAt}${integrity.brokenFile && integrity.brokenFile !== data.file ? ` of ${stripControl(integrity.brokenFile)}` : ''}: ${integrity.reason}. Entries after it cannot be trusted.`;
 }
 
 function describeFilter(data: ReportData): string {
   const parts = Object.entries(data.filter)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key} ${key === 'from' || key === 'to' ? when(value as number) : value}`);
+    .map(([key, value]) => `${key} ${key === 'from' || key === 'to' ? when(value as number) : escapeInline(String(value))}`);
   return parts.length > 0 ? `, filtered by ${parts.join(', ')}` : '';
 }
 
@@ -108,6 +108,7 @@ function cell(value: string): string {
   return escapeMarkdownCell(value);
 }
 
+/** Text inside a list item: one line, no control codes, no HTML, no links, images or emphasis. */
 function escapeInline(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([*_`])/g, '\\$1');
+  return stripControl(text).replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([*_`[\]])/g, '\\$1');
 }
