@@ -9,3 +9,4 @@ export type { WardenModelOptions } from './ai-sdk/model.js';
 export type { ChatSpanMode } from './ai-sdk/chat-span.js';
 export type { OnDeny } from './ai-sdk/stop-latch.js';
 export type { SdkApprovalPredicate } from './ai-sdk/sdk-approval.js';
+export type { SdkApprover, SdkApprovalAnswer } from './ai-sdk/sdk-denials.js';

@@ -14,6 +14,7 @@ import type { ReservationHandle, RunInfo, UsageInput } from '../../core/types.js
 import type { Warden } from '../../core/warden.js';
 import { recordResponse, requestAttributes, withChatSpan, type ChatSpanMode } from './chat-span.js';
 import type { ModelCallOptions, ModelStreamResult, ProviderLanguageModel } from './sdk-types.js';
+import { recordSdkDenials, type SdkApprover } from './sdk-denials.js';
 import { latchStop, LOOP_STOPPING_CODES, throwStopAtBoundary } from './stop-latch.js';
 import { meterStream, type StreamSummary } from './stream-meter.js';
 import { estimateInputTokens, estimateTextTokens, usageInput } from './token-estimate.js';
@@ -28,6 +29,12 @@ export interface WardenModelOptions {
   chatSpan?: ChatSpanMode;
   /** Output tokens to reserve when a call sets no `maxOutputTokens`. Defaults to none (the budget's own default). */
   defaultOutputTokens?: number;
+  /**
+   * Who answered the SDK's tool approvals, on the `reject` decisions recorded for calls a
+   * person denied (found in the next prompt). Defaults to the `approval.by` given to
+   * `wardenTools` for the same warden, else `'ai-sdk-approval'`.
+   */
+  approvalBy?: SdkApprover;
 }
 
 /**
@@ -59,8 +66,11 @@ export function wardenModel(warden: Warden, model: ProviderLanguageModel, option
  */
 export function wardenMiddleware(warden: Warden, options: WardenModelOptions = {}): LanguageModelMiddleware {
   const { chatSpan, defaultOutputTokens } = checkOptions(options);
+  const { approvalBy } = options;
 
   async function prepare(model: ProviderLanguageModel, params: ModelCallOptions) {
+    // A denial is on record even when this call is then refused.
+    recordSdkDenials(warden, params.prompt, approvalBy);
     const run = warden.currentRun();
     throwStopAtBoundary(run);
     const estimatedInputTokens = estimateInputTokens(params);
@@ -149,6 +159,10 @@ function checkOptions(options: WardenModelOptions): Required<Pick<WardenModelOpt
   if (!['auto', 'always', 'never'].includes(chatSpan)) throw new OptionsError(`wardenModel: \`chatSpan\` must be 'auto', 'always' or 'never', got ${JSON.stringify(chatSpan)}`);
   if (defaultOutputTokens !== undefined && !(Number.isInteger(defaultOutputTokens) && defaultOutputTokens > 0)) {
     throw new OptionsError(`wardenModel: \`defaultOutputTokens\` must be a positive integer, got ${String(defaultOutputTokens)}`);
+  }
+  const { approvalBy } = options;
+  if (approvalBy !== undefined && !((typeof approvalBy === 'string' && approvalBy.length > 0) || typeof approvalBy === 'function')) {
+    throw new OptionsError('wardenModel: `approvalBy` must be a non-empty string or a function (answer) => string');
   }
   return { chatSpan, ...(defaultOutputTokens !== undefined && { defaultOutputTokens }) };
 }

@@ -12,9 +12,7 @@ import { decide } from '../../core/decision.js';
 import { isWardenError } from '../../core/errors.js';
 import type { ToolCall, ToolTraits } from '../../core/types.js';
 import type { Warden } from '../../core/warden.js';
-
-/** Who decided, on record, when the answer came through the SDK's approval flow. */
-const SDK_APPROVER = 'ai-sdk-approval';
+import { sdkApproverName } from './sdk-denials.js';
 
 /** Decides which calls wait for a person in the SDK's approval flow. Same shape as `approval({ when })`. */
 export type SdkApprovalPredicate = (call: ToolCall) => boolean | PromiseLike<boolean>;
@@ -69,11 +67,11 @@ export function findSdkApproval(messages: readonly ModelMessage[] | undefined, t
   return undefined;
 }
 
-/** Emits the `approve` decision for a call the SDK runs after a person approved it. */
-export function recordSdkApproval(call: ToolCall, verdict: SdkApprovalVerdict | undefined): void {
+/** Emits the `approve` decision for a call the SDK runs after a person approved it, by the approver the app names. */
+export function recordSdkApproval(warden: Warden, call: ToolCall, verdict: SdkApprovalVerdict | undefined): void {
   decide(call, {
     outcome: 'approve',
-    by: SDK_APPROVER,
+    by: sdkApproverName(warden, approvalAnswer(call.tool, call.callId, verdict)),
     reason: verdict?.reason ?? 'approved through the AI SDK tool approval flow',
     details: { via: 'ai-sdk', ...(verdict && { approvalId: verdict.approvalId }) },
   });
@@ -90,6 +88,12 @@ export async function resolveTicketFromSdk(warden: Warden, error: unknown, sdkOp
   if (typeof ticket?.id !== 'string' || ticket.callId !== sdkOptions.toolCallId) return false;
   const verdict = findSdkApproval(sdkOptions.messages, sdkOptions.toolCallId);
   if (!verdict?.approved || warden.capability('approvals') === undefined) return false;
-  await warden.approvals.resolve(ticket.id, { approved: true, by: SDK_APPROVER, reason: verdict.reason ?? 'approved through the AI SDK tool approval flow' });
+  const tool = typeof (ticket as { tool?: unknown }).tool === 'string' ? (ticket as { tool: string }).tool : '';
+  const by = sdkApproverName(warden, approvalAnswer(tool, sdkOptions.toolCallId, verdict));
+  await warden.approvals.resolve(ticket.id, { approved: true, by, reason: verdict.reason ?? 'approved through the AI SDK tool approval flow' });
   return true;
+}
+
+function approvalAnswer(tool: string, toolCallId: string, verdict: SdkApprovalVerdict | undefined) {
+  return { tool, toolCallId, approved: true, ...(verdict?.reason !== undefined && { reason: verdict.reason }), ...(verdict && { approvalId: verdict.approvalId }) };
 }

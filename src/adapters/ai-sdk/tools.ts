@@ -10,6 +10,7 @@ import { ApprovalPendingError, OptionsError } from '../../core/errors.js';
 import type { ToolCall, ToolTraits } from '../../core/types.js';
 import type { ToolContext, ToolOptions, Warden } from '../../core/warden.js';
 import { findSdkApproval, previewCall, recordSdkApproval, resolveTicketFromSdk, type SdkApprovalPredicate } from './sdk-approval.js';
+import { rememberSdkApprover, type SdkApprover } from './sdk-denials.js';
 import { latchStop, stopsTheLoop, throwIfStopped, throwStopAtBoundary, type OnDeny } from './stop-latch.js';
 
 /** Options of `wardenTools`. */
@@ -26,9 +27,11 @@ export interface WardenToolsOptions<TOOLS extends ToolSet = ToolSet> {
   /**
    * Calls for which `when` is true wait for a person through the SDK's own approval flow
    * (`needsApproval`): the SDK emits a `tool-approval-request` part and runs the call only
-   * after an approved `tool-approval-response`; the warden records an `approve` decision.
+   * after an approved `tool-approval-response`; the warden records an `approve` decision, and
+   * `wardenModel` records a `reject` decision for a denied one. `by` names who answered (a
+   * name, or a function of the answer) on those decisions; defaults to `'ai-sdk-approval'`.
    */
-  approval?: { when: SdkApprovalPredicate };
+  approval?: { when: SdkApprovalPredicate; by?: SdkApprover };
 }
 
 /** Key under which the SDK's execution options ride along in the call's metadata (symbol keys stay out of JSON). */
@@ -53,7 +56,8 @@ const BRIDGED = Symbol.for('agentwarden.ai-sdk.approvalBridged');
  * await warden.run({ sessionId }, () => generateText({ model: wardenModel(warden, model), tools, prompt, stopWhen: stepCountIs(5) }));
  */
 export function wardenTools<TOOLS extends ToolSet>(warden: Warden, tools: TOOLS, options: WardenToolsOptions<TOOLS> = {}): TOOLS {
-  const { onDeny, traits, when } = checkOptions(tools, options);
+  const { onDeny, traits, when, by } = checkOptions(tools, options);
+  if (by !== undefined) rememberSdkApprover(warden, by);
   const guardedTools: Record<string, Tool> = {};
   for (const [name, sdkTool] of Object.entries(tools)) {
     guardedTools[name] = guardTool(warden, name, sdkTool, { onDeny, options: traits[name] ?? {}, when });
@@ -78,7 +82,7 @@ function guardTool(warden: Warden, name: string, sdkTool: Tool, { onDeny, option
       const metadata = context.call.metadata as Record<symbol, unknown>;
       const sdkOptions = metadata[SDK_OPTIONS] as ToolExecutionOptions | undefined;
       // A call whose warden ticket the SDK's approval resolved already has its decisions.
-      if (when && metadata[BRIDGED] !== true && (await when(context.call))) checkSdkApproval(context.call, sdkOptions);
+      if (when && metadata[BRIDGED] !== true && (await when(context.call))) checkSdkApproval(warden, context.call, sdkOptions);
       const output = originalExecute(args, {
         ...sdkOptions,
         toolCallId: context.callId,
@@ -137,9 +141,9 @@ function withApprovalPredicate(warden: Warden, name: string, sdkTool: Tool, trai
 }
 
 /** An approved SDK call runs with an `approve` decision; one with no approval on record waits. */
-function checkSdkApproval(call: ToolCall, sdkOptions: ToolExecutionOptions | undefined): void {
+function checkSdkApproval(warden: Warden, call: ToolCall, sdkOptions: ToolExecutionOptions | undefined): void {
   const verdict = findSdkApproval(sdkOptions?.messages, call.callId);
-  if (verdict?.approved) return recordSdkApproval(call, verdict);
+  if (verdict?.approved) return recordSdkApproval(warden, call, verdict);
   const decision = decide(call, {
     outcome: 'pause',
     by: 'ai-sdk-approval',
@@ -156,7 +160,11 @@ function checkOptions<TOOLS extends ToolSet>(tools: TOOLS, options: WardenToolsO
     if (!(name in tools)) throw new OptionsError(`wardenTools: \`traits.${name}\` names no tool in \`tools\` (${Object.keys(tools).join(', ')})`);
   }
   if (approval !== undefined && typeof approval?.when !== 'function') throw new OptionsError('wardenTools: `approval.when` must be a function (call) => boolean');
-  return { onDeny, traits: traits as Record<string, ToolOptions>, when: approval?.when };
+  const by = approval?.by;
+  if (by !== undefined && !((typeof by === 'string' && by.length > 0) || typeof by === 'function')) {
+    throw new OptionsError('wardenTools: `approval.by` must be a non-empty string or a function (answer) => string');
+  }
+  return { onDeny, traits: traits as Record<string, ToolOptions>, when: approval?.when, by };
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
