@@ -47,7 +47,15 @@ export interface ConsoleServer {
 
 const MAX_BODY_BYTES = 16 * 1024;
 /** HTTP status for the ticket problems an inbox reports by `code`. */
-const RESOLVE_ERROR_STATUS: Record<string, number> = { unknown_ticket: 404, already_resolved: 409, approval_in_progress: 409, approval_already_ran: 409, invalid_verdict: 400 };
+const RESOLVE_ERROR_STATUS = new Map<string, number>([
+  ['unknown_ticket', 404],
+  ['already_resolved', 409],
+  ['approval_in_progress', 409],
+  ['approval_already_ran', 409],
+  ['invalid_verdict', 400],
+]);
+/** What a ticket id may look like (`apr_...`); anything else cannot name a ticket. */
+const TICKET_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 /**
  * Starts the console.
@@ -64,8 +72,9 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
   let port = 0;
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, { error: error instanceof Error ? error.message : String(error) });
+    // An unexpected failure says only that it failed: its message may carry paths or internals.
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, { error: 'internal error' });
       else response.end();
     });
   });
@@ -89,7 +98,11 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
       return send(response, 200, { tickets: await options.approvals.listPending() });
     }
     const resolveMatch = /^\/api\/approvals\/([^/]+)$/.exec(url.pathname);
-    if (request.method === 'POST' && resolveMatch) return resolve(request, response, decodeURIComponent(resolveMatch[1]!));
+    if (request.method === 'POST' && resolveMatch) {
+      const id = decodeTicketId(resolveMatch[1]!);
+      if (id === undefined) return send(response, 400, { error: 'malformed ticket id' });
+      return resolve(request, response, id);
+    }
     return send(response, request.method === 'GET' || request.method === 'POST' ? 404 : 405, { error: 'not found' });
   }
 
@@ -100,6 +113,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
     if (origin !== undefined && !allowedOrigin(origin, host, port)) return send(response, 403, { error: 'cross-origin request refused' });
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, { error: 'send JSON' });
     if (!options.approvals) return send(response, 404, { error: 'no approval store configured' });
+    if (!TICKET_ID.test(id)) return send(response, 404, { error: 'unknown ticket' });
     let body: { approved?: unknown; by?: unknown; reason?: unknown };
     try {
       body = JSON.parse(await readBody(request)) as typeof body;
@@ -112,9 +126,11 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
     try {
       await options.approvals.resolve(id, { approved: body.approved, by: body.by.trim().slice(0, 200), ...(typeof body.reason === 'string' && { reason: body.reason.slice(0, 2000) }) });
     } catch (error) {
-      const status = error instanceof InboxResolveError || typeof (error as { code?: unknown }).code === 'string' ? RESOLVE_ERROR_STATUS[(error as { code: string }).code] : undefined;
+      const code = (error as { code?: unknown } | null)?.code;
+      const status = error instanceof InboxResolveError || typeof code === 'string' ? RESOLVE_ERROR_STATUS.get(code as string) : undefined;
       if (status === undefined) throw error;
-      return send(response, status, { error: (error as Error).message });
+      // An unknown id gets a plain answer; the store's message names its file.
+      return send(response, status, { error: status === 404 ? 'unknown ticket' : (error as Error).message });
     }
     return send(response, 200, { ok: true, id, approved: body.approved });
   }
@@ -138,6 +154,15 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleServ
         server.closeAllConnections();
       }),
   };
+}
+
+/** The ticket id of a URL path segment, or `undefined` when its `%` escapes are malformed. */
+function decodeTicketId(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 function hostNames(host: string, port: number): string[] {

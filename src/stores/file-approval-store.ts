@@ -55,7 +55,7 @@ export function fileApprovalStore(path: string, options: FileApprovalStoreOption
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Object.create(null) as TicketTable;
       throw new StoreUnavailableError(storeName, `cannot read ${file}: ${(error as Error).message}`, { cause: error });
     }
     return parseTable(text, file, storeName);
@@ -136,5 +136,6 @@ function parseTable(text: string, file: string, storeName: string): TicketTable 
   if ((parsed as { format?: unknown } | null)?.format !== FORMAT || typeof tickets !== 'object' || tickets === null || Array.isArray(tickets)) {
     throw new StoreUnavailableError(storeName, `${file} is not an agentwarden approvals file (expected {"format":"${FORMAT}","tickets":{...}}). It was left untouched.`);
   }
-  return tickets as TicketTable;
+  // No prototype: ids such as `__proto__` or `constructor` are unknown tickets, not Object's members.
+  return Object.assign(Object.create(null) as TicketTable, tickets);
 }

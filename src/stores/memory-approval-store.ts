@@ -15,7 +15,8 @@ import { copyTicket, listTickets, transitionTicket, type TicketTable } from './t
  * createWarden({ agent: 'refunds', middleware: [approval({ when: isLargeRefund, store })] });
  */
 export function memoryApprovalStore(): ApprovalStore {
-  const table: TicketTable = {};
+  // No prototype: ids such as `__proto__` or `constructor` are unknown tickets, not Object's members.
+  const table: TicketTable = Object.create(null) as TicketTable;
   const liveByCall = new Map<string, string>();
   const live = (callId: string) => {
     const id = liveByCall.get(callId);
