@@ -4,7 +4,8 @@
  * a stop latched by a guarded tool (so the loop ends with our typed error before spending
  * tokens) and reserves the estimated tokens; after it, it settles the model's reported usage
  * with `warden.recordUsage` (streaming: from the `finish` part) inside a `chat {model}` span
- * that is a child of the run's `invoke_agent` span.
+ * that is a child of the run's `invoke_agent` span, and puts the turn (prompt and answer) on
+ * the `recorder`'s tape with `recordModelTurn`.
  */
 import { AsyncResource } from 'node:async_hooks';
 import { context, trace, type Span } from '@opentelemetry/api';
@@ -12,6 +13,7 @@ import { wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
 import { isWardenError, OptionsError } from '../../core/errors.js';
 import type { ReservationHandle, RunInfo, UsageInput } from '../../core/types.js';
 import type { Warden } from '../../core/warden.js';
+import { recordModelTurn } from '../../replay/model-turns.js';
 import { recordResponse, requestAttributes, withChatSpan, type ChatSpanMode } from './chat-span.js';
 import type { ModelCallOptions, ModelStreamResult, ProviderLanguageModel } from './sdk-types.js';
 import { recordSdkDenials, type SdkApprover } from './sdk-denials.js';
@@ -106,6 +108,7 @@ export function wardenMiddleware(warden: Warden, options: WardenModelOptions = {
           inputTokens: usage.inputTokens,
           outputTokens: usage.outputTokens,
         });
+        recordModelTurn(warden, { model: model.modelId, input: params.prompt, output: result.content });
         await settle(run, usage, reservation);
         return result;
       });
@@ -129,6 +132,7 @@ export function wardenMiddleware(warden: Warden, options: WardenModelOptions = {
                 inputTokens: usage.inputTokens,
                 outputTokens: usage.outputTokens,
               });
+              recordModelTurn(warden, { model: model.modelId, input: params.prompt, output: summary.content });
               await inSpan(span, () => settle(run, usage, reservation));
             } finally {
               ended();

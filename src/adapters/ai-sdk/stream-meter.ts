@@ -14,12 +14,14 @@ export interface StreamSummary {
   responseId?: string;
   /** Text, reasoning and tool input the model produced (for the fallback estimate). */
   outputText: string;
+  /** What the model answered, as content parts (text joined, tool calls whole), for the model-turn record. */
+  content: Array<{ type: 'text'; text: string } | { type: 'tool-call'; toolCallId: string; toolName: string; input: string }>;
 }
 
 /** Returns a stream with the same parts as `source` that reports a summary to `onEnd`. */
 export function meterStream(source: ReadableStream<ModelStreamPart>, onEnd: (summary: StreamSummary) => Promise<void>): ReadableStream<ModelStreamPart> {
   const reader = source.getReader();
-  const summary: StreamSummary = { outputText: '' };
+  const summary: StreamSummary = { outputText: '', content: [] };
   let ended = false;
   const end = () => {
     if (ended) return Promise.resolve();
@@ -57,12 +59,19 @@ export function meterStream(source: ReadableStream<ModelStreamPart>, onEnd: (sum
 
 function observe(summary: StreamSummary, part: ModelStreamPart): void {
   switch (part.type) {
-    case 'text-delta':
+    case 'text-delta': {
+      summary.outputText += part.delta;
+      const last = summary.content.at(-1);
+      if (last?.type === 'text') last.text += part.delta;
+      else summary.content.push({ type: 'text', text: part.delta });
+      break;
+    }
     case 'reasoning-delta':
       summary.outputText += part.delta;
       break;
     case 'tool-call':
       summary.outputText += part.input;
+      summary.content.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
       break;
     case 'response-metadata':
       if (part.modelId !== undefined) summary.responseModel = part.modelId;

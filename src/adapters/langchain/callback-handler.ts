@@ -2,15 +2,19 @@
  * `WardenCallbackHandler`: a LangChain callback handler that turns every model call it sees
  * into a `chat {model}` span under the current warden run and records the call's token
  * usage with `warden.recordUsage`, so budgets and run totals see models that are called
- * outside an agent middleware (chains, LangGraph graphs, tools that call a model).
+ * outside an agent middleware (chains, LangGraph graphs, tools that call a model), and puts
+ * each turn (messages asked, message answered) on the `recorder`'s tape.
  */
 import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import type { Serialized } from '@langchain/core/load/serializable';
+import type { BaseMessage } from '@langchain/core/messages';
 import type { LLMResult } from '@langchain/core/outputs';
 import type { Span } from '@opentelemetry/api';
 import { OptionsError } from '../../core/errors.js';
 import type { Warden } from '../../core/warden.js';
 import { isModelCallOwned, openChatSpan, type PendingChat } from './chat-span.js';
+import { recordLangChainTurn } from './model-turn.js';
+import { recordModelTurn } from '../../replay/model-turns.js';
 import { modelNameFromStart, usageFromResult } from './usage.js';
 
 /** Options of `WardenCallbackHandler`. */
@@ -22,6 +26,8 @@ export interface WardenCallbackHandlerOptions {
 interface OpenModelRun {
   readonly chat: PendingChat;
   readonly model: string;
+  /** What the model was asked (chat models only), for the model-turn record. */
+  readonly input: readonly BaseMessage[] | readonly string[];
 }
 
 /**
@@ -68,17 +74,21 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
     return this.#open.get(runId)?.chat.span;
   }
 
-  override async handleChatModelStart(llm: Serialized, _messages: unknown, runId: string, parentRunId?: string, extraParams?: Record<string, unknown>, _tags?: string[], metadata?: Record<string, unknown>): Promise<void> {
-    this.#start(llm, runId, parentRunId, extraParams, metadata);
+  override async handleChatModelStart(llm: Serialized, messages: BaseMessage[][], runId: string, parentRunId?: string, extraParams?: Record<string, unknown>, _tags?: string[], metadata?: Record<string, unknown>): Promise<void> {
+    this.#start(llm, messages[0] ?? [], runId, parentRunId, extraParams, metadata);
   }
 
-  override async handleLLMStart(llm: Serialized, _prompts: string[], runId: string, parentRunId?: string, extraParams?: Record<string, unknown>, _tags?: string[], metadata?: Record<string, unknown>): Promise<void> {
-    this.#start(llm, runId, parentRunId, extraParams, metadata);
+  override async handleLLMStart(llm: Serialized, prompts: string[], runId: string, parentRunId?: string, extraParams?: Record<string, unknown>, _tags?: string[], metadata?: Record<string, unknown>): Promise<void> {
+    this.#start(llm, prompts, runId, parentRunId, extraParams, metadata);
   }
 
   override async handleLLMEnd(output: LLMResult, runId: string): Promise<void> {
     const run = this.#take(runId);
     if (!run) return;
+    const answer = output.generations[0]?.[0];
+    const message = answer && 'message' in answer ? answer.message : answer?.text;
+    if (isMessageList(run.input)) recordLangChainTurn(this.#warden, run.model, run.input, message);
+    else recordModelTurnOfPrompts(this.#warden, run.model, run.input, message);
     const usage = usageFromResult(output);
     await run.chat.finish(usage ? { usage } : {}).catch(() => undefined);
   }
@@ -87,7 +97,7 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
     await this.#take(runId)?.chat.finish({ error }).catch(() => undefined);
   }
 
-  #start(llm: Serialized, runId: string, parentRunId: string | undefined, extraParams: Record<string, unknown> | undefined, metadata: Record<string, unknown> | undefined): void {
+  #start(llm: Serialized, input: OpenModelRun['input'], runId: string, parentRunId: string | undefined, extraParams: Record<string, unknown> | undefined, metadata: Record<string, unknown> | undefined): void {
     if (isModelCallOwned(this.#warden)) return;
     const model = this.#model ?? modelNameFromStart(llm as { id?: string[] }, extraParams, metadata);
     const attributes = {
@@ -95,7 +105,7 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
       'agentwarden.langchain.run_id': runId,
       ...(parentRunId !== undefined && { 'agentwarden.langchain.parent_run_id': parentRunId }),
     };
-    this.#open.set(runId, { chat: openChatSpan(this.#warden, model, attributes), model });
+    this.#open.set(runId, { chat: openChatSpan(this.#warden, model, attributes), model, input });
   }
 
   #take(runId: string): OpenModelRun | undefined {
@@ -103,4 +113,13 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
     this.#open.delete(runId);
     return run;
   }
+}
+
+function isMessageList(input: OpenModelRun['input']): input is readonly BaseMessage[] {
+  return input.length === 0 || typeof input[0] !== 'string';
+}
+
+/** A text model (`handleLLMStart`): its prompts and its text go on the tape as they are. */
+function recordModelTurnOfPrompts(warden: Warden, model: string, prompts: readonly string[], text: unknown): void {
+  recordModelTurn(warden, { model, input: [...prompts], output: text });
 }

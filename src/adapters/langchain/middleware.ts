@@ -1,8 +1,9 @@
 /**
  * `wardenMiddleware`: a LangChain v1 `createAgent` middleware that puts a warden around the
  * whole agent loop. Before each model call it reserves budget (`warden.reserve`), around it
- * it opens a `chat {model}` span, after it records the reported usage (`warden.recordUsage`);
- * every tool call runs through the warden's middleware chain.
+ * it opens a `chat {model}` span, after it records the reported usage (`warden.recordUsage`)
+ * and the turn (`recordModelTurn`, for the `recorder`); every tool call runs through the
+ * warden's middleware chain.
  *
  * How stops reach the caller: LangChain wraps errors thrown by `wrapModelCall` in its own
  * `MiddlewareError`, but lets errors from `beforeModel` and from inside a tool pass as they
@@ -19,6 +20,7 @@ import type { Decision, DecisionOutcome, ReservationHandle, RunInfo, UsageEstima
 import type { Warden } from '../../core/warden.js';
 import { awaitApprovalByInterrupt, isApprovalPending } from './approval-interrupt.js';
 import { ownModelCall } from './chat-span.js';
+import { recordLangChainTurn } from './model-turn.js';
 import { toolErrorMessage } from './outcome.js';
 import { isGuardedBy, wardenTool, type WardenGuardedTool, type WardenToolOptions } from './tools.js';
 import { modelNameOf, usageFromMessage } from './usage.js';
@@ -111,6 +113,7 @@ export function wardenMiddleware(warden: Warden, options: WardenMiddlewareOption
       try {
         return await warden.traceChat(model, { 'gen_ai.request.model': model }, async () => {
           const response = await ownModelCall(warden, async () => handler(request));
+          recordLangChainTurn(warden, model, request.messages, response);
           const usage = usageFromMessage(response);
           if (usage) {
             settled = true;
