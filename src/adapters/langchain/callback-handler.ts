@@ -11,8 +11,10 @@ import type { BaseMessage } from '@langchain/core/messages';
 import type { LLMResult } from '@langchain/core/outputs';
 import type { Span } from '@opentelemetry/api';
 import { OptionsError } from '../../core/errors.js';
+import type { ReservationHandle } from '../../core/types.js';
 import type { Warden } from '../../core/warden.js';
 import { isModelCallOwned, openChatSpan, type PendingChat } from './chat-span.js';
+import { approximateEstimate, gateModelCall, type ModelCallEstimate } from './model-gate.js';
 import { recordLangChainTurn } from './model-turn.js';
 import { recordModelTurn } from '../../replay/model-turns.js';
 import { modelNameFromStart, usageFromResult } from './usage.js';
@@ -21,6 +23,16 @@ import { modelNameFromStart, usageFromResult } from './usage.js';
 export interface WardenCallbackHandlerOptions {
   /** The model name to charge, when the model does not report one. Defaults to the model's `ls_model_name`, `model`, or class name. */
   model?: string;
+  /**
+   * Enforce, not only record: before each model call, refuse it while the kill switch is on
+   * (`HaltedError`) or when the budget cannot cover the estimate (`BudgetExceededError`), by
+   * throwing from the start event, which LangChain re-throws to the caller with the model never
+   * called; settle the reservation with the usage the response reports. Defaults to `false`
+   * (record only: LangChain logs and swallows a handler's errors).
+   */
+  raiseError?: boolean;
+  /** What to reserve before a call (with `raiseError`). Defaults to about 4 characters a token of the input. */
+  estimate?: ModelCallEstimate;
 }
 
 interface OpenModelRun {
@@ -28,12 +40,16 @@ interface OpenModelRun {
   readonly model: string;
   /** What the model was asked (chat models only), for the model-turn record. */
   readonly input: readonly BaseMessage[] | readonly string[];
+  /** Tokens held for the call (with `raiseError`), settled or released at its end. */
+  readonly reservation?: ReservationHandle;
 }
 
 /**
  * Records model usage and chat spans from LangChain callbacks. Pass it in `callbacks` of an
  * `invoke` inside `warden.run(...)`. Model calls that `wardenMiddleware` of the same warden
- * already wraps are skipped, so the two together never count a call twice.
+ * already wraps are skipped, so the two together never count a call twice. With `raiseError`
+ * it also refuses a model call before it is made when the kill switch is on or the budget
+ * cannot cover it.
  *
  * @example
  * ```ts
@@ -45,23 +61,27 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
   override name = 'agentwarden';
   readonly #warden: Warden;
   readonly #model: string | undefined;
+  readonly #estimate: ModelCallEstimate;
   readonly #open = new Map<string, OpenModelRun>();
 
   /**
    * @param warden - The warden that records the usage and spans.
-   * @param options - `model`: the model name to charge when the model does not report one.
+   * @param options - `model`: the model name to charge when the model does not report one; `raiseError`: enforce; `estimate`.
    */
   constructor(warden: Warden, options: WardenCallbackHandlerOptions = {}) {
     // Awaited handlers run inside the model call's async context, so the run is known.
-    super({ _awaitHandler: true });
+    super({ _awaitHandler: true, raiseError: options.raiseError === true });
     if (typeof warden?.recordUsage !== 'function' || typeof warden.traceChat !== 'function') {
       throw new OptionsError('WardenCallbackHandler: `warden` must be a warden from createWarden()');
     }
     if (options.model !== undefined && (typeof options.model !== 'string' || options.model.length === 0)) {
       throw new OptionsError('WardenCallbackHandler: `model` must be a non-empty string');
     }
+    if (options.raiseError !== undefined && typeof options.raiseError !== 'boolean') throw new OptionsError('WardenCallbackHandler: `raiseError` must be a boolean');
+    if (options.estimate !== undefined && typeof options.estimate !== 'function') throw new OptionsError('WardenCallbackHandler: `estimate` must be a function (input, model) => UsageEstimate');
     this.#warden = warden;
     this.#model = options.model;
+    this.#estimate = options.estimate ?? approximateEstimate;
   }
 
   /** The handler keeps per-run state; LangChain copies of it share that state. */
@@ -75,11 +95,11 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
   }
 
   override async handleChatModelStart(llm: Serialized, messages: BaseMessage[][], runId: string, parentRunId?: string, extraParams?: Record<string, unknown>, _tags?: string[], metadata?: Record<string, unknown>): Promise<void> {
-    this.#start(llm, messages[0] ?? [], runId, parentRunId, extraParams, metadata);
+    await this.#start(llm, messages[0] ?? [], runId, parentRunId, extraParams, metadata);
   }
 
   override async handleLLMStart(llm: Serialized, prompts: string[], runId: string, parentRunId?: string, extraParams?: Record<string, unknown>, _tags?: string[], metadata?: Record<string, unknown>): Promise<void> {
-    this.#start(llm, prompts, runId, parentRunId, extraParams, metadata);
+    await this.#start(llm, prompts, runId, parentRunId, extraParams, metadata);
   }
 
   override async handleLLMEnd(output: LLMResult, runId: string): Promise<void> {
@@ -90,22 +110,26 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
     if (isMessageList(run.input)) recordLangChainTurn(this.#warden, run.model, run.input, message);
     else recordModelTurnOfPrompts(this.#warden, run.model, run.input, message);
     const usage = usageFromResult(output);
-    await run.chat.finish(usage ? { usage } : {}).catch(() => undefined);
+    // A settlement past the limit only marks the spend: the next call's start refuses.
+    await run.chat.finish({ ...(usage && { usage }), ...(run.reservation && { reservation: run.reservation }) }).catch(() => undefined);
   }
 
   override async handleLLMError(error: unknown, runId: string): Promise<void> {
-    await this.#take(runId)?.chat.finish({ error }).catch(() => undefined);
+    const run = this.#take(runId);
+    await run?.chat.finish({ error, ...(run.reservation && { reservation: run.reservation }) }).catch(() => undefined);
   }
 
-  #start(llm: Serialized, input: OpenModelRun['input'], runId: string, parentRunId: string | undefined, extraParams: Record<string, unknown> | undefined, metadata: Record<string, unknown> | undefined): void {
+  async #start(llm: Serialized, input: OpenModelRun['input'], runId: string, parentRunId: string | undefined, extraParams: Record<string, unknown> | undefined, metadata: Record<string, unknown> | undefined): Promise<void> {
     if (isModelCallOwned(this.#warden)) return;
     const model = this.#model ?? modelNameFromStart(llm as { id?: string[] }, extraParams, metadata);
+    // Throws the typed refusal before the span opens; LangChain re-throws it with `raiseError`.
+    const reservation = this.raiseError ? await gateModelCall(this.#warden, model, input, this.#estimate) : undefined;
     const attributes = {
       'gen_ai.request.model': model,
       'agentwarden.langchain.run_id': runId,
       ...(parentRunId !== undefined && { 'agentwarden.langchain.parent_run_id': parentRunId }),
     };
-    this.#open.set(runId, { chat: openChatSpan(this.#warden, model, attributes), model, input });
+    this.#open.set(runId, { chat: openChatSpan(this.#warden, model, attributes), model, input, ...(reservation && { reservation }) });
   }
 
   #take(runId: string): OpenModelRun | undefined {

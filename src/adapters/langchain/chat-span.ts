@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Span } from '@opentelemetry/api';
+import type { ReservationHandle } from '../../core/types.js';
 import type { Warden } from '../../core/warden.js';
 import type { TokenCounts } from './usage.js';
 
@@ -27,6 +28,8 @@ export interface ChatOutcome {
   /** The model to charge when the response names a different one than the request. */
   model?: string;
   error?: unknown;
+  /** Tokens held before the call: settled with `usage`, released without it. */
+  reservation?: ReservationHandle;
 }
 
 /** A chat span opened at a callback's start event and closed at its end event. */
@@ -50,7 +53,8 @@ export function openChatSpan(warden: Warden, model: string, attributes: Record<s
     .traceChat(model, attributes, async (span) => {
       openSpan = span;
       const outcome = await ended;
-      if (outcome.usage) await warden.recordUsage({ model: outcome.model ?? model, ...outcome.usage });
+      if (outcome.usage) await warden.recordUsage({ model: outcome.model ?? model, ...outcome.usage }, outcome.reservation);
+      else await outcome.reservation?.release();
       if (outcome.error !== undefined) {
         modelError = outcome.error;
         throw outcome.error;
