@@ -7,13 +7,13 @@
  * of the same `callId` read it instead of running again. `watch` wakes `warden.approvals.wait`
  * through Redis pub/sub the moment another process resolves a ticket.
  */
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ApprovalStore, ApprovalTicket, TransitionResult } from '../approval-store.js';
 import type { WardenHost } from '../../core/types.js';
 import { listScript, openScript, transitionScript } from './approval-scripts.js';
 import { defineScripts, type ScriptCaller } from './define-scripts.js';
-import { parseRedisStoreOptions, type RedisStoreOptions } from './redis-options.js';
+import { parseRedisStoreOptions, type RedisStoreOptions, storeKeyBase } from './redis-options.js';
 import { createStoreGuard } from './store-guard.js';
 import { addKeyedListener } from '../../internal/keyed-listeners.js';
 
@@ -58,7 +58,7 @@ const PLAIN_FIELDS = new Set(['status', 'callId']);
  *   middleware: [approval({ when: isLargeRefund, store: redisApprovalStore(redis, { prefix: 'refunds:' }) })],
  * });
  */
-export function redisApprovalStore(client: Redis, options: RedisApprovalStoreOptions = {}): RedisApprovalStore {
+export function redisApprovalStore(client: Redis | Cluster, options: RedisApprovalStoreOptions = {}): RedisApprovalStore {
   const { prefix, timeoutMs, ticketTtlMs } = parseRedisStoreOptions('redisApprovalStore', client, options, {
     failMode: z.literal('closed', { message: "must be 'closed' (an approval store never fails open)" }).optional(),
     ticketTtlMs: z.number({ message: 'must be a positive integer' }).int({ message: 'must be a positive integer' }).positive({ message: 'must be a positive integer' }).optional(),
@@ -66,7 +66,7 @@ export function redisApprovalStore(client: Redis, options: RedisApprovalStoreOpt
   const keepMs = ticketTtlMs ?? 30 * 86_400_000;
   const storeName = `redisApprovalStore(${prefix})`;
   const guard = createStoreGuard({ storeName, counter: 'redis.approval.errors', timeoutMs, failMode: 'closed' });
-  const base = `${prefix}approval:`;
+  const base = storeKeyBase(client, prefix, 'approval');
   const scripts = defineScripts(client, 'Approval', { open: openScript, transition: transitionScript, list: listScript });
   const watchers = createWatchers(client, `${base}changed`);
   let attached = 0;
@@ -132,9 +132,9 @@ async function callScript(script: ScriptCaller, base: string, args: Array<string
 }
 
 /** One pub/sub connection per store, opened on the first `watch`, shared by every watcher. */
-function createWatchers(client: Redis, channel: string) {
+function createWatchers(client: Redis | Cluster, channel: string) {
   const listeners = new Map<string, Set<() => void>>();
-  let subscriber: Redis | undefined;
+  let subscriber: Redis | Cluster | undefined;
   let subscription: Promise<unknown> = Promise.resolve();
 
   function connect(): void {

@@ -4,13 +4,13 @@
  * so 1,000 reservations from many processes against one ceiling never overspend; cost is
  * kept in integer micro-dollars; period windows are keys that Redis expires on its own.
  */
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { z } from 'zod';
 import type { BudgetLine, BudgetSnapshot, BudgetStore, BudgetTotals, ReserveOutcome, SettleOutcome } from '../budget-store.js';
 import type { Clock, WardenHost } from '../../core/types.js';
 import { reserveScript, releaseScript, settleScript, snapshotScript } from './budget-scripts.js';
 import { defineScripts, type ScriptCaller } from './define-scripts.js';
-import { parseRedisStoreOptions, type RedisStoreOptions } from './redis-options.js';
+import { parseRedisStoreOptions, type RedisStoreOptions, storeKeyBase } from './redis-options.js';
 import { createStoreGuard } from './store-guard.js';
 
 /** Options of `redisBudgetStore`. */
@@ -49,13 +49,13 @@ const ZERO: BudgetTotals = Object.freeze({ tokens: 0, costMicros: 0, settlements
  *   middleware: [tokenBudget({ costLimits: { department: { finance: 50 } }, store: redisBudgetStore(redis, { prefix: 'claims:' }) })],
  * });
  */
-export function redisBudgetStore(client: Redis, options: RedisBudgetStoreOptions = {}): RedisBudgetStore {
+export function redisBudgetStore(client: Redis | Cluster, options: RedisBudgetStoreOptions = {}): RedisBudgetStore {
   const { prefix, timeoutMs, failMode, clock } = parseRedisStoreOptions('redisBudgetStore', client, options, {
     clock: z.custom<Pick<Clock, 'now'>>((value) => typeof (value as Clock | undefined)?.now === 'function', { message: 'must have a now() method' }).optional(),
   });
   const storeName = `redisBudgetStore(${prefix})`;
   const guard = createStoreGuard({ storeName, counter: 'redis.budget.errors', timeoutMs, failMode });
-  const base = `${prefix}budget:`;
+  const base = storeKeyBase(client, prefix, 'budget');
   const now = () => (clock ? String(clock.now()) : '');
   const scripts = defineScripts(client, 'Budget', { reserve: reserveScript, settle: settleScript, release: releaseScript, snapshot: snapshotScript });
 

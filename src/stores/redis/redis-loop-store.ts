@@ -4,13 +4,13 @@
  * keeps failing opens one circuit for the whole fleet. Each operation is one Lua script
  * (see `loop-scripts.ts`).
  */
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { z } from 'zod';
 import type { LoopEnterOutcome, LoopStore } from '../../loop/loop-store.js';
 import type { WardenHost } from '../../core/types.js';
 import { defineScripts } from './define-scripts.js';
 import { abandonTrialScript, enterScript, failScript, succeedScript } from './loop-scripts.js';
-import { parseRedisStoreOptions, type RedisStoreOptions } from './redis-options.js';
+import { parseRedisStoreOptions, type RedisStoreOptions, storeKeyBase } from './redis-options.js';
 import { createStoreGuard } from './store-guard.js';
 
 /** Options of `redisLoopStore`. */
@@ -41,13 +41,13 @@ export interface RedisLoopStore extends LoopStore {
  * const warden = createWarden({ agent: 'crawler', middleware: [loopBreaker({ maxCalls: 200, store: redisLoopStore(redis) })] });
  * await warden.run({ runId: job.runId }, () => crawl(job)); // the same runId in every worker
  */
-export function redisLoopStore(client: Redis, options: RedisLoopStoreOptions = {}): RedisLoopStore {
+export function redisLoopStore(client: Redis | Cluster, options: RedisLoopStoreOptions = {}): RedisLoopStore {
   const { prefix, timeoutMs, failMode, runTtlMs } = parseRedisStoreOptions('redisLoopStore', client, options, {
     runTtlMs: z.number({ message: 'must be a positive integer' }).int({ message: 'must be a positive integer' }).positive({ message: 'must be a positive integer' }).optional(),
   });
   const storeName = `redisLoopStore(${prefix})`;
   const guard = createStoreGuard({ storeName, counter: 'redis.loop.errors', timeoutMs, failMode });
-  const base = `${prefix}loop:`;
+  const base = storeKeyBase(client, prefix, 'loop');
   const scripts = defineScripts(client, 'Loop', { enter: enterScript, succeed: succeedScript, fail: failScript, abandonTrial: abandonTrialScript });
   const ttl = runTtlMs ?? 86_400_000;
 

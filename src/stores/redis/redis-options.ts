@@ -3,7 +3,7 @@
  * construction with messages naming the field, and the check that `client` is an ioredis
  * client (we need `defineCommand`, which gives `EVALSHA` with an `EVAL` fallback).
  */
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { z } from 'zod';
 import { OptionsError } from '../../core/errors.js';
 import { describeValue, parseOptions } from '../../internal/options.js';
@@ -42,9 +42,27 @@ export function parseRedisStoreOptions<Extra extends z.ZodRawShape>(factory: str
 }
 
 /** Throws unless `client` looks like an ioredis client. */
-export function assertRedisClient(factory: string, client: unknown): asserts client is Redis {
+export function assertRedisClient(factory: string, client: unknown): asserts client is Redis | Cluster {
   const candidate = client as Partial<Redis> | null;
   if (typeof candidate !== 'object' || candidate === null || typeof candidate.defineCommand !== 'function' || typeof candidate.duplicate !== 'function') {
-    throw new OptionsError(`${factory}: \`client\` must be an ioredis client (new Redis(url)), got ${describeValue(client)}`);
+    throw new OptionsError(`${factory}: \`client\` must be an ioredis client (new Redis(url) or new Cluster(nodes)), got ${describeValue(client)}`);
   }
+}
+
+/** True for an ioredis `Cluster` (it says so in `isCluster`). */
+export function isRedisCluster(client: unknown): boolean {
+  return (client as { isCluster?: boolean } | null)?.isCluster === true;
+}
+
+/**
+ * The base every key of one store starts with: `<prefix><store>:`. On a Redis Cluster each
+ * store's scripts must touch keys of one hash slot, so a prefix without a hash tag of its own
+ * gets one naming the prefix and the store, `<prefix>{<prefix><store>}:`: the store's keys
+ * share a slot (its scripts stay atomic), and two fleets with different prefixes land on
+ * different slots. A prefix that already holds a tag (`claims:{claims}:`) is used as it is.
+ * On a single Redis the layout is unchanged.
+ */
+export function storeKeyBase(client: unknown, prefix: string, store: 'budget' | 'approval' | 'loop'): string {
+  if (!isRedisCluster(client) || /\{[^}]+\}/.test(prefix)) return `${prefix}${store}:`;
+  return `${prefix}{${prefix}${store}}:`;
 }
