@@ -11,6 +11,9 @@ import { OptionsError } from '../../core/errors.js';
 import { newId } from '../../internal/ids.js';
 import type { ToolTraits } from '../../core/types.js';
 import type { Warden } from '../../core/warden.js';
+import { isWardenError } from '../../core/errors.js';
+// The stop latch is framework-free; the AI SDK adapter uses the same one.
+import { latchStop, LOOP_STOPPING_CODES } from '../ai-sdk/stop-latch.js';
 import { denialMessage, isDenialError } from './outcome.js';
 
 /** Options of `wardenTool` / `wardenTools`. */
@@ -71,6 +74,10 @@ export function wardenTool(warden: Warden, tool: ClientTool, options: WardenTool
       return await guarded(input, { callId, ...(config?.signal !== undefined && { signal: config.signal }) });
     } catch (error) {
       if (onDeny === 'message' && toolCallId !== undefined && isDenialError(error)) return denialMessage(error, original.name, toolCallId);
+      // LangChain's ToolNode turns a tool's error into a message when no agent middleware is
+      // present; the run's next model call through `WardenCallbackHandler` re-throws the stop.
+      const run = warden.currentRun();
+      if (run && isWardenError(error) && LOOP_STOPPING_CODES.has(error.code)) latchStop(run, error);
       throw error;
     } finally {
       configs.delete(callId);
