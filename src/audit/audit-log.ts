@@ -3,14 +3,16 @@
  * call, decision, run, model usage, budget, drift and approval event, kill-switch change and
  * warden start. Lines are written in batches off the tool call's path, flushed on
  * `warden.close()` and at process exit; write failures go to the warden's `error` event
- * and never reach a tool call.
+ * and never reach a tool call. With a `key`, every line is sealed with HMAC-SHA256 so only a
+ * key holder can re-seal an edited file.
  */
 import { z } from 'zod';
 import { parseOptions } from '../internal/options.js';
 import { piiRedactor } from '../security/pii-redactor.js';
 import type { CallObservation, Decision, RunObservation, SettledUsage, WardenHost } from '../core/types.js';
 import type { WardenPlugin } from '../core/warden.js';
-import { createAuditWriter, type AuditWriter } from './audit-writer.js';
+import { isKeyProvider, toSealKey, type AuditKey, type AuditKeyProvider, type SealKey } from './audit-key.js';
+import { createAuditWriter, type AuditWriter, type WriterKeyring } from './audit-writer.js';
 import { DEFAULT_CONTENT_LIMITS, type Redactor } from './content.js';
 import type { AuditVersion } from './entries.js';
 import {
@@ -25,6 +27,7 @@ import {
   versionChangeBody,
   type BodyOptions,
 } from './entry-bodies.js';
+import { AuditWriteError } from './audit-errors.js';
 import { flushOnExit } from './exit-flush.js';
 import { findLastLine } from './tail.js';
 
@@ -54,6 +57,17 @@ export interface AuditLogOptions {
   maxQueue?: number;
   /** Wait before retrying a failed write, in ms. Defaults to `1000`. */
   retryMs?: number;
+  /**
+   * Seal every line with HMAC-SHA256 under this key (and record its id), so that only a key
+   * holder can re-seal an edited file: a secret string or bytes (at least 16 bytes; its id
+   * is derived from it), `{ id, secret }`, or an async function returning `{ id, secret }`
+   * (a KMS or secret manager; asked at start and every `keyRefreshMs`, so a rotated key is
+   * picked up). Verify with `verifyAudit(file, { key })` or `agentwarden verify --key`.
+   * Defaults to none: plain SHA-256, which anyone who can write the file can rewrite.
+   */
+  key?: AuditKey;
+  /** How often an async `key` provider is asked again, in ms. Defaults to `900000` (15 minutes). */
+  keyRefreshMs?: number;
 }
 
 const positiveInt = z.number().int('must be an integer').positive('must be positive');
@@ -68,6 +82,8 @@ const optionsSchema = z.object({
   maxBatch: positiveInt.default(1000),
   maxQueue: positiveInt.default(100_000),
   retryMs: z.number().min(0, 'must be non-negative').default(1000),
+  key: z.custom<AuditKey>((value) => typeof value === 'string' || value instanceof Uint8Array || typeof value === 'function' || (typeof value === 'object' && value !== null), 'must be a string, bytes, { id, secret } or an async function returning { id, secret }').optional(),
+  keyRefreshMs: positiveInt.default(900_000),
 });
 
 /** The audit plugin; `flush()` writes what is queued now (the warden's `close()` also does). */
@@ -98,6 +114,9 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
     captureResults: parsed.captureResults,
   };
   const writers = new Set<AuditWriter>();
+  const keyring = parsed.key === undefined ? undefined : createKeyring(parsed.key, parsed.keyRefreshMs, () => {
+    for (const writer of writers) writer.flush();
+  });
 
   function attach(host: WardenHost): () => void {
     let started = false;
@@ -109,6 +128,7 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
       maxBatch: parsed.maxBatch,
       maxQueue: parsed.maxQueue,
       retryMs: parsed.retryMs,
+      ...(keyring && { keyring }),
       now,
       count: (counter, by) => host.count(counter, by),
       onError: (error) => host.emit('error', error),
@@ -124,6 +144,7 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
       rotateBody: () => ({ agent: host.agent, versionId: host.version.id, version: auditVersion(host.version) }),
     });
     writers.add(writer);
+    const stopKeyring = keyring?.start((error) => host.emit('error', error));
     const fallback = () => ({ at: now(), agent: host.agent });
     host.on('call', (observation: CallObservation) => writer.append({ body: () => callBody(observation, bodyOptions) }));
     host.on('decision', (decision: Decision) => writer.append({ body: () => decisionBody(decision, bodyOptions) }));
@@ -149,6 +170,7 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
       stopExitFlush();
       writer.close();
       writers.delete(writer);
+      stopKeyring?.();
     };
   }
 
@@ -173,4 +195,51 @@ function lastVersionIn(line: string, agent: string): AuditVersion | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The plugin's keys: fixed, or fetched from a provider at start and every `refreshMs`. */
+function createKeyring(key: AuditKey, refreshMs: number, onReady: () => void): WriterKeyring & { start(onError: (error: Error) => void): () => void } {
+  const known = new Map<string, SealKey>();
+  let current: SealKey | undefined;
+  if (!isKeyProvider(key)) {
+    current = toSealKey(key, 'auditLog: `key`');
+    known.set(current.id, current);
+  }
+  const provider: AuditKeyProvider | undefined = isKeyProvider(key) ? key : undefined;
+  let users = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function fetchKey(onError: (error: Error) => void): Promise<void> {
+    try {
+      const fetched = toSealKey(await provider!(), 'auditLog: the `key` provider\'s answer');
+      known.set(fetched.id, fetched);
+      const first = current === undefined;
+      current = fetched;
+      if (first) onReady();
+    } catch (error) {
+      onError(new AuditWriteError('(audit key)', `the key provider failed: ${error instanceof Error ? error.message : String(error)}`, { queued: 0 }, { cause: error }));
+    }
+    if (users > 0) {
+      timer = setTimeout(() => void fetchKey(onError), current === undefined ? Math.min(refreshMs, 1_000) : refreshMs);
+      timer.unref?.();
+    }
+  }
+
+  return {
+    get ready() {
+      return current !== undefined;
+    },
+    get current() {
+      return current;
+    },
+    known,
+    start(onError) {
+      users += 1;
+      if (provider && users === 1) void fetchKey(onError);
+      return () => {
+        users -= 1;
+        if (users === 0 && timer !== undefined) clearTimeout(timer);
+      };
+    },
+  };
 }

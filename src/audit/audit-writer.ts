@@ -9,6 +9,7 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import type { SealKey } from './audit-key.js';
 import { newGenesis, readSealedLine, sealLine, sha256, type ChainTip } from './chain.js';
 import { AuditTornTailError, AuditWriteError } from './audit-errors.js';
 import { nextSegmentPath } from './segments.js';
@@ -24,6 +25,16 @@ const LOCK_OPTIONS = { timeoutMs: 5_000, staleMs: 30_000 };
 /** One queued entry: its body is built (redacted, serialized) only when it is written. */
 export interface QueuedEntry {
   readonly body: () => string;
+}
+
+/** The keys of a keyed chain, as the writer sees them at each batch. */
+export interface WriterKeyring {
+  /** False while the first key is being fetched: batches wait. */
+  readonly ready: boolean;
+  /** The key new lines are sealed with. */
+  readonly current: SealKey | undefined;
+  /** Every key fetched so far, to recognise the file's own last line after a rotation. */
+  readonly known: ReadonlyMap<string, SealKey>;
 }
 
 /** Options of `createAuditWriter`. */
@@ -47,6 +58,8 @@ export interface AuditWriterOptions {
   readonly count: (counter: string, by?: number) => void;
   /** Time for the `at` of the lines the writer adds itself (genesis, rotate, torn_tail). */
   readonly now: () => number;
+  /** Seal lines with HMAC-SHA256 under the current key; unset: plain SHA-256. */
+  readonly keyring?: WriterKeyring;
 }
 
 /** The writer's handle. */
@@ -124,8 +137,11 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const tail = readTail(fd!, size);
     tip = undefined;
     if (tail.lastLine) {
-      const header = readSealedLine(tail.lastLine);
-      if (header && header.computed === header.hash) tip = { seq: header.seq, hash: header.hash };
+      const header = readSealedLine(tail.lastLine, options.keyring?.known);
+      // A line sealed with a key this writer does not hold (another process's, before a
+      // rotation) is taken at its word: the writer continues chains, the verifier judges them.
+      const sealed = header && (header.computed === undefined ? header.kid !== undefined : header.computed === header.hash);
+      if (header && sealed) tip = { seq: header.seq, hash: header.hash };
       else restartReason = 'the last line of the file is not a sealed audit line';
     }
     needsResync = false;
@@ -175,14 +191,14 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const reason = restartReason;
     restartReason = undefined;
     const body = JSON.stringify({ at: at(), type: 'genesis', format: 'agentwarden-audit/1', ...(reason !== undefined && { restartReason: reason }), ...extra });
-    const sealed = sealLine(body, 0, newGenesis());
+    const sealed = sealLine(body, 0, newGenesis(), options.keyring?.current);
     size += writeLine(sealed.line);
     tip = { seq: 0, hash: sealed.hash };
   }
 
   function writeBody(bodyJson: string): void {
     if (tip === undefined) writeGenesis({});
-    const sealed = sealLine(bodyJson, tip!.seq + 1, tip!.hash);
+    const sealed = sealLine(bodyJson, tip!.seq + 1, tip!.hash, options.keyring?.current);
     size += writeLine(sealed.line);
     tip = { seq: tip!.seq + 1, hash: sealed.hash };
   }
@@ -205,6 +221,12 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (pending() === 0 && fd !== undefined) return;
+    if (options.keyring && !options.keyring.ready) {
+      // Nothing is written unsealed: the batch waits for the key provider's first answer.
+      if (closed) options.onError(new AuditWriteError(file, `the audit key was not available; ${pending()} entries were not written`, { queued: pending() }));
+      else schedule(Math.min(flushIntervalMs || 10, 100));
+      return;
+    }
     flushing = true;
     try {
       if (fd === undefined) mkdirSync(dirname(file), { recursive: true });
@@ -267,6 +289,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     close() {
       flush();
       closed = true;
+      if (pending() > 0 && options.keyring && !options.keyring.ready) flush();
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       closeQuietly();

@@ -4,8 +4,14 @@
  * mid-write) is accepted only when the next line is a `torn_tail` entry that records the
  * fragment's length and SHA-256, so the fragment itself cannot be edited unseen either.
  * Shared by `verifyAudit` and by reports, which verify while they read.
+ *
+ * Given keys, keyed lines are checked with their key and the chain must be keyed: an
+ * unkeyed line after a keyed one, or a chain without any keyed line, is a chain someone
+ * re-sealed without the key. (Unkeyed lines before the first keyed line, from before a key
+ * was set, are pinned by it: its MAC covers their last hash.)
  */
-import { readSealedLine, sha256, type ChainTip } from './chain.js';
+import type { SealKey } from './audit-key.js';
+import { readSealedLine, sha256, type ChainTip, type SealedLineHeader } from './chain.js';
 import type { RawLine } from './line-reader.js';
 
 /** What `verifyAudit` (and a report) says about a chain. */
@@ -30,6 +36,21 @@ export interface VerifyResult {
   readonly recoveredFragments: number;
   /** The files read, oldest first. */
   readonly files: readonly string[];
+  /**
+   * `unkeyed`: plain SHA-256, which anyone who can write the file can rewrite and re-seal;
+   * `keyed`: every line sealed with HMAC-SHA256; `mixed`: unkeyed lines, then keyed ones.
+   */
+  readonly sealing?: 'unkeyed' | 'keyed' | 'mixed';
+  /** The key ids that sealed lines, in order of first use. */
+  readonly keyIds?: readonly string[];
+  /** Set when the chain is broken because a line's key was not given: its id. */
+  readonly missingKeyId?: string;
+}
+
+/** Options of `createChainVerifier`. */
+export interface ChainVerifierOptions {
+  /** Keys by id. Without keys, keyed lines cannot be checked and break the chain with `missingKeyId`. */
+  readonly keys?: ReadonlyMap<string, SealKey>;
 }
 
 interface PendingFragment {
@@ -51,7 +72,12 @@ export interface ChainVerifier {
 }
 
 /** Creates an incremental chain check. */
-export function createChainVerifier(): ChainVerifier {
+export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVerifier {
+  const { keys } = options;
+  const keyed = keys !== undefined && keys.size > 0;
+  const keyIds: string[] = [];
+  let unkeyedLines = 0;
+  let missingKeyId: string | undefined;
   const files: string[] = [];
   let file = '';
   let lines = 0;
@@ -70,12 +96,12 @@ export function createChainVerifier(): ChainVerifier {
     if (broken) return;
     lines += 1;
     if (!line.terminated) torn = true;
-    const header = readSealedLine(line.bytes);
+    const header = readSealedLine(line.bytes, keys);
     if (pending) {
       // A fragment is a crash's partial line only when the very next line seals it off.
       const fragment = pending;
       pending = undefined;
-      if (!header || header.computed !== header.hash || !acknowledges(line.bytes, fragment)) {
+      if (!header || (header.computed !== undefined && header.computed !== header.hash) || !acknowledges(line.bytes, fragment)) {
         return breakAt(fragment.lineNumber, fragment.terminated ? 'not a sealed audit line (edited, or garbage was inserted)' : 'torn tail: the last line is incomplete (a crash during a write?)', fragment.file);
       }
       recoveredFragments += 1;
@@ -83,7 +109,8 @@ export function createChainVerifier(): ChainVerifier {
       pending = { lineNumber: lines, file, bytes: line.bytes.length, sha256: sha256(line.bytes), terminated: line.terminated };
       return;
     }
-    if (header.computed !== header.hash) return breakAt(lines, 'the line does not match its own hash (edited)');
+    const sealProblem = checkSeal(header);
+    if (sealProblem) return breakAt(lines, sealProblem);
     if (tip === undefined) {
       const type = entryType(line.bytes);
       if (type === 'genesis') anchor = 'genesis';
@@ -96,6 +123,21 @@ export function createChainVerifier(): ChainVerifier {
     }
     if (!line.terminated) return breakAt(lines, 'torn tail: the last line has no newline (a crash during a write?)');
     tip = { seq: header.seq, hash: header.hash };
+  }
+
+  /** Why the line's seal does not hold, if it does not. */
+  function checkSeal(header: SealedLineHeader): string | undefined {
+    if (header.kid === undefined) {
+      if (keyed && keyIds.length > 0) return 'an unkeyed line follows keyed lines: the line was re-sealed without the key';
+      unkeyedLines += 1;
+      return header.computed === header.hash ? undefined : 'the line does not match its own hash (edited)';
+    }
+    if (!keyIds.includes(header.kid)) keyIds.push(header.kid);
+    if (header.computed === undefined) {
+      missingKeyId = header.kid;
+      return keyed ? `the line is sealed with key id "${header.kid}", which is not among the keys given` : `the line is sealed with key id "${header.kid}": give that key to verify the chain`;
+    }
+    return header.computed === header.hash ? undefined : `the line does not match its HMAC under key id "${header.kid}" (edited, or re-sealed without the key)`;
   }
 
   return {
@@ -112,6 +154,9 @@ export function createChainVerifier(): ChainVerifier {
         const fragment = pending;
         breakAt(fragment.lineNumber, fragment.terminated ? 'the last line is not a sealed audit line (edited)' : 'torn tail: the last line is incomplete (a crash during a write?)', fragment.file);
       }
+      if (!broken && keyed && keyIds.length === 0 && lines > 0) {
+        breakAt(1, 'no line is sealed with a key: the chain is unkeyed (written without a key, or rewritten and re-sealed with plain SHA-256)', files[0] ?? file);
+      }
       return {
         ok: broken === undefined,
         lines,
@@ -121,6 +166,9 @@ export function createChainVerifier(): ChainVerifier {
         ...(torn && { torn: true }),
         ...(tip && { head: tip }),
         ...(anchor && { anchor }),
+        sealing: keyIds.length === 0 ? 'unkeyed' : unkeyedLines > 0 ? 'mixed' : 'keyed',
+        keyIds,
+        ...(missingKeyId !== undefined && { missingKeyId }),
       };
     },
   };

@@ -36,7 +36,10 @@ export interface AuditScope {
 export interface AuditEntryBase extends AuditScope {
   readonly seq: number;
   readonly prev: string;
+  /** HMAC-SHA256 in a keyed chain, SHA-256 otherwise. */
   readonly hash: string;
+  /** The id of the key that sealed the line (keyed chains only). */
+  readonly kid?: string;
   readonly at: string;
   readonly type: AuditEntryType;
 }

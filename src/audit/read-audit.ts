@@ -4,6 +4,7 @@
  * without reading the file twice. Memory stays flat: one read buffer at a time.
  */
 import { statSync } from 'node:fs';
+import { resolveSealKeys, type AuditKey } from './audit-key.js';
 import { createChainVerifier, type VerifyResult } from './chain-verifier.js';
 import type { AuditEntry } from './entries.js';
 import { readLineBatches } from './line-reader.js';
@@ -15,6 +16,8 @@ export interface ReadAuditOptions {
   rotated?: boolean;
   /** Progress over all files, in bytes. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Key(s) of a keyed chain, for the chain check of `scanAudit` (see `verifyAudit`). */
+  key?: AuditKey | readonly AuditKey[];
 }
 
 /** What a scan found besides the entries. */
@@ -33,7 +36,8 @@ export async function scanAudit(file: string, onEntry: (entry: AuditEntry) => vo
   if (!files.includes(file)) files.push(file);
   const sizes = files.map((segment) => statSync(segment).size);
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
-  const verifier = createChainVerifier();
+  const keys = options.key === undefined ? undefined : await resolveSealKeys(options.key, 'scanAudit: `key`');
+  const verifier = createChainVerifier(keys ? { keys } : {});
   let unreadable = 0;
   let before = 0;
   for (const [index, segment] of files.entries()) {

@@ -1,8 +1,10 @@
 /**
  * `verifyAudit(file)`: streams an audit file (and the files it rotated into) and checks its
  * hash chain. Finds an edited, dropped, inserted or reordered line and a torn tail; memory
- * stays flat whatever the file size.
+ * stays flat whatever the file size. With `key`, the HMAC of every keyed line is checked
+ * and a chain re-sealed without the key is caught.
  */
+import { resolveSealKeys, type AuditKey } from './audit-key.js';
 import { createChainVerifier, type VerifyResult } from './chain-verifier.js';
 import { readLineBatches } from './line-reader.js';
 import { auditSegments } from './segments.js';
@@ -13,6 +15,14 @@ export interface VerifyAuditOptions {
   rotated?: boolean;
   /** Progress over all files, in bytes. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * The key (or keys, across a rotation) the chain was sealed with, in any form `auditLog`
+   * takes. With a key, every line from the first keyed one on must carry a valid HMAC, and a
+   * chain without keyed lines fails. Defaults to none: an unkeyed chain is checked with
+   * SHA-256 (anyone who can write the file could have re-sealed it), a keyed one fails with
+   * `missingKeyId`.
+   */
+  key?: AuditKey | readonly AuditKey[];
 }
 
 /**
@@ -25,10 +35,11 @@ export interface VerifyAuditOptions {
  * if (!result.ok) console.error(`broken at line ${result.brokenAt}: ${result.reason}`);
  */
 export async function verifyAudit(file: string, options: VerifyAuditOptions = {}): Promise<VerifyResult> {
-  const { rotated = true, onProgress } = options;
+  const { rotated = true, onProgress, key } = options;
+  const keys = key === undefined ? undefined : await resolveSealKeys(key, 'verifyAudit: `key`');
   const files = rotated ? auditSegments(file) : [file];
   if (files.length === 0 || !files.includes(file)) files.push(file);
-  const verifier = createChainVerifier();
+  const verifier = createChainVerifier(keys ? { keys } : {});
   for (const segment of files) {
     verifier.startFile(segment);
     for await (const batch of readLineBatches(segment, onProgress ? { onProgress } : {})) {

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { stripControl } from '../report/escape.js';
 import { progressLine } from '../report/progress.js';
 import type { CliCommand } from './command.js';
+import { keyFromSpec } from './verify-command.js';
 
 /** The `report` command. */
 export const reportCommand: CliCommand = {
@@ -21,6 +22,7 @@ spend), cost by department/workflow/agent/model, every denied/halted/rejected ca
 its reason, approvals, version changes and the timeline. --out also writes one HTML file
 with plots of decisions, cost and drift over time (no network needed to open it).
 
+  --key           the key of a keyed chain, as for verify: [ID=]env:NAME or [ID=]file:PATH (repeatable)
   --json          print the report data as JSON instead of Markdown
   --progress      always show a progress line on stderr (default: files over 64 MB)
   --no-progress   never show it
@@ -29,7 +31,7 @@ with plots of decisions, cost and drift over time (no network needed to open it)
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { ...FILTER_FLAGS, out: { type: 'string' }, json: { type: 'boolean' }, progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' } },
+      options: { ...FILTER_FLAGS, out: { type: 'string' }, json: { type: 'boolean' }, progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, key: { type: 'string', multiple: true } },
     });
     const file = positionals[0];
     if (!file || positionals.length > 1) {
@@ -40,9 +42,16 @@ with plots of decisions, cost and drift over time (no network needed to open it)
       io.stderr(`agentwarden report: ${file}: no such file\n`);
       return 1;
     }
+    let key;
+    try {
+      key = values.key?.map(keyFromSpec);
+    } catch (error) {
+      io.stderr(`agentwarden report: ${(error as Error).message}\n`);
+      return 2;
+    }
     const filter = filterFromFlags(values);
     const progress = progressLine(io.stderr, file, values.progress ? 'always' : values['no-progress'] ? 'never' : 'auto');
-    const data = await buildReport(file, { filter, onProgress: progress.onProgress });
+    const data = await buildReport(file, { filter, onProgress: progress.onProgress, ...(key && { key }) });
     progress.done();
     // Markdown is read on a terminal: no control code from the audit file may reach it (JSON escapes them itself).
     io.stdout(values.json ? `${JSON.stringify(data, null, 2)}\n` : stripControl(renderMarkdown(data)));

@@ -2,6 +2,7 @@
  * `buildReport(file)`: reads an audit file once, streaming, verifies its chain on the way
  * and returns the report facts that `renderMarkdown` and `renderHtml` turn into documents.
  */
+import type { AuditKey } from '../audit/audit-key.js';
 import { scanAudit } from '../audit/read-audit.js';
 import { createReportBuilder, DEFAULT_REPORT_LIMITS, type ReportLimits } from './aggregate.js';
 import type { ReportData, ReportFilter } from './report-data.js';
@@ -16,6 +17,8 @@ export interface BuildReportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Also read the rotated files `file.1`, `file.2`... Defaults to `true`. */
   rotated?: boolean;
+  /** Key(s) of a keyed chain, to check its seals (see `verifyAudit`). */
+  key?: AuditKey | readonly AuditKey[];
 }
 
 /**
@@ -30,6 +33,7 @@ export async function buildReport(file: string, options: BuildReportOptions = {}
   const scan = await scanAudit(file, builder.add, {
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.rotated !== undefined && { rotated: options.rotated }),
+    ...(options.key !== undefined && { key: options.key }),
   });
   return builder.finish({ file, integrity: scan.verify, bytes: scan.bytes, unreadableLines: scan.unreadable });
 }

@@ -68,8 +68,10 @@ export function integrityLine(data: ReportData): string {
   const { integrity } = data;
   if (integrity.ok) {
     const recovered = integrity.recoveredFragments ? ` (${integrity.recoveredFragments} torn line(s) from crashes sealed off)` : '';
-    return `Chain intact: ${count(integrity.lines)} lines verified${integrity.anchor === 'continued' ? ' (older rotated files are gone: the chain starts at a rotation)' : ''}${recovered}.`;
+    const sealing = integrity.sealing === 'unkeyed' ? ' The chain is unkeyed: anyone who can write the file could have rewritten it and re-sealed every line.' : integrity.sealing ? ' Sealed with HMAC-SHA256 under the given key.' : '';
+    return `Chain intact: ${count(integrity.lines)} lines verified${integrity.anchor === 'continued' ? ' (older rotated files are gone: the chain starts at a rotation)' : ''}${recovered}.${sealing}`;
   }
+  if (integrity.missingKeyId !== undefined) return `Chain not checked: it is sealed with key id "${stripControl(integrity.missingKeyId)}"; check it with \`agentwarden verify --key\`.`;
   return `CHAIN BROKEN at line ${integrity.brokenAt}${integrity.brokenFile && integrity.brokenFile !== data.file ? ` of ${stripControl(integrity.brokenFile)}` : ''}: ${integrity.reason}. Entries after it cannot be trusted.`;
 }
 

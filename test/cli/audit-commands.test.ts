@@ -40,7 +40,7 @@ describe('agentwarden report / verify / cost / console', () => {
     const result = await cli('verify', file);
     expect(result.code).toBe(0);
     const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
-    expect(result.stdout).toMatch(new RegExp(`^OK .*: ${lines} lines verified\nhead seq ${lines - 1} hash [0-9a-f]{64}\n$`));
+    expect(result.stdout).toMatch(new RegExp(`^OK .*: ${lines} lines verified\nhead seq ${lines - 1} hash [0-9a-f]{64}\nWARNING: the chain is unkeyed .*\n$`));
   });
 
   it('verify exits 1 and names the line when a line was dropped', async () => {
