@@ -25,7 +25,12 @@ interface MutableEntry {
   settlements: number;
   heldTokens: number;
   heldCostMicros: number;
+  /** When an entry of a line with `retainMs` may be forgotten. */
+  forgetAt?: number;
 }
+
+/** How often idle run totals are looked for (at most). */
+const PRUNE_EVERY_MS = 60_000;
 
 interface Reservation {
   readonly entries: readonly MutableEntry[];
@@ -58,6 +63,27 @@ export function createLedger(): Ledger {
 
   const find = (scope: string, window: string | undefined) => entries.get(scope)?.get(window ?? '');
 
+  // Entries of lines with `retainMs` (run totals) are forgotten once idle that long; the check
+  // runs at most once a minute, so it costs nothing per call.
+  const retained = new Set<MutableEntry>();
+  let nextPrune = Number.NEGATIVE_INFINITY;
+  function retain(entry: MutableEntry, line: BudgetLine, now: number): void {
+    if (line.retainMs === undefined || line.period !== undefined) return;
+    entry.forgetAt = now + line.retainMs;
+    retained.add(entry);
+  }
+  function prune(now: number): void {
+    if (now < nextPrune) return;
+    nextPrune = now + PRUNE_EVERY_MS;
+    for (const entry of retained) {
+      if (entry.forgetAt! > now || entry.heldTokens !== 0 || entry.heldCostMicros !== 0) continue;
+      retained.delete(entry);
+      const windows = entries.get(entry.scope);
+      windows?.delete(entry.window ?? '');
+      if (windows?.size === 0) entries.delete(entry.scope);
+    }
+  }
+
   function entryFor(scope: string, window: string | undefined): MutableEntry {
     let windows = entries.get(scope);
     if (!windows) entries.set(scope, (windows = new Map()));
@@ -77,6 +103,7 @@ export function createLedger(): Ledger {
   }
 
   function sweep(now: number): void {
+    prune(now);
     if (now < nextExpiry) return;
     nextExpiry = Number.POSITIVE_INFINITY;
     for (const [id, reservation] of reservations) {
@@ -107,10 +134,11 @@ export function createLedger(): Ledger {
         }
       }
       const held = request.lines.map((line, index) => entryFor(line.scope, windows[index]));
-      for (const entry of held) {
+      held.forEach((entry, index) => {
         entry.heldTokens += request.tokens;
         entry.heldCostMicros += request.costMicros;
-      }
+        retain(entry, request.lines[index]!, now);
+      });
       const expiresAt = now + request.ttlMs;
       reservations.set(request.id, { entries: held, tokens: request.tokens, costMicros: request.costMicros, expiresAt });
       if (expiresAt < nextExpiry) nextExpiry = expiresAt;
@@ -127,6 +155,7 @@ export function createLedger(): Ledger {
         entry.tokens += request.tokens;
         entry.costMicros += request.costMicros;
         entry.settlements += 1;
+        retain(entry, line, now);
         const settled: { scope: string; window?: string; before: BudgetTotals; after: BudgetTotals } = { scope: entry.scope, before, after: copyTotals(entry) };
         if (entry.window !== undefined) settled.window = entry.window;
         return settled;

@@ -70,7 +70,7 @@ interface Origin {
 
 /** Creates the meter of one warden over `store`; `close` gives back every reservation still held. */
 export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetStore, host: MeterHost): { meter: BudgetMeter; close: () => Promise<void> } {
-  const book = createLimitBook(options.limits, options.costLimits, host.agent);
+  const book = createLimitBook(options.limits, options.costLimits, host.agent, options.runRetentionMs);
   const tickets = new Map<string, BudgetPauseTicket>();
   const heldByRun = new Map<string, Set<string>>();
   const unpricedSeen = new Set<string>();

@@ -39,6 +39,12 @@ export interface TokenBudgetOptions {
   /** An unsettled reservation is released after this many ms. Defaults to `600_000` (10 min). */
   reservationTtlMs?: number;
   /**
+   * A run's totals are forgotten by the store this long after the run last spent (memory, file
+   * and Redis stores alike), so a long-lived worker or a busy Redis does not fill up with
+   * finished runs. Defaults to `86_400_000` (24 h); reports of older runs come from the audit trail.
+   */
+  runRetentionMs?: number;
+  /**
    * Refuse guarded tool calls while a scope in force is exhausted (one store read per call).
    * `false` meters model calls only. Defaults to `true`.
    */
@@ -62,6 +68,7 @@ const schema = z
     store: z.custom<BudgetStore>(isBudgetStore, { error: 'must be a BudgetStore with reserve, settle, release and snapshot' }).optional(),
     onExceeded: z.enum(['throw', 'pause'], { error: "must be 'throw' or 'pause'" }).optional(),
     reservationTtlMs: z.number({ error: 'must be a finite number' }).int({ error: 'must be a positive integer' }).positive({ error: 'must be a positive integer' }).optional(),
+    runRetentionMs: z.number({ error: 'must be a finite number' }).int({ error: 'must be a positive integer' }).positive({ error: 'must be a positive integer' }).optional(),
     guardToolCalls: z.boolean({ error: 'must be a boolean' }).optional(),
   })
   .strict();
@@ -74,6 +81,7 @@ export interface ParsedBudgetOptions {
   store: BudgetStore | undefined;
   onExceeded: 'throw' | 'pause';
   reservationTtlMs: number;
+  runRetentionMs: number;
   guardToolCalls: boolean;
 }
 
@@ -87,6 +95,7 @@ export function parseBudgetOptions(options: TokenBudgetOptions): ParsedBudgetOpt
     store: parsed.store,
     onExceeded: parsed.onExceeded ?? 'throw',
     reservationTtlMs: parsed.reservationTtlMs ?? 600_000,
+    runRetentionMs: parsed.runRetentionMs ?? 86_400_000,
     guardToolCalls: parsed.guardToolCalls ?? true,
   };
 }

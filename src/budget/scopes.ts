@@ -43,7 +43,7 @@ interface Resolved {
 }
 
 /** Builds the limit book of one warden's agent from checked options. */
-export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, agent: string): LimitBook {
+export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, agent: string, runRetentionMs?: number): LimitBook {
   const raised = new Map<string, number>();
   const raisedBy = (unit: LimitUnit, ...scopes: string[]) => (raised.size === 0 ? 0 : scopes.reduce((sum, scope) => sum + (raised.get(`${unit}|${scope}`) ?? 0), 0));
   const toUnit = (unit: LimitUnit, value: number) => (unit === 'tokens' ? value : usdToMicros(value));
@@ -127,8 +127,9 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
 
   function runLine(runId: string, attribution: boolean): BudgetLine | undefined {
     const scope = `run:${runId}`;
-    if (!hasRun) return attribution ? { scope } : undefined;
-    const line: { scope: string; maxTokens?: number; maxCostMicros?: number } = { scope };
+    if (!hasRun) return attribution ? (runRetentionMs === undefined ? { scope } : { scope, retainMs: runRetentionMs }) : undefined;
+    const line: { scope: string; maxTokens?: number; maxCostMicros?: number; retainMs?: number } = { scope };
+    if (runRetentionMs !== undefined) line.retainMs = runRetentionMs;
     if (limits.run !== undefined) line.maxTokens = limits.run + raisedBy('tokens', 'run', scope);
     if (costLimits.run !== undefined) line.maxCostMicros = usdToMicros(costLimits.run) + raisedBy('costMicros', 'run', scope);
     return line;

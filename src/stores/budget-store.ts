@@ -26,6 +26,11 @@ export interface BudgetLine {
   readonly maxTokens?: number;
   /** Ceiling on spent + held cost in the window, in integer µUSD; omitted: no cost ceiling. */
   readonly maxCostMicros?: number;
+  /**
+   * For an all-time line whose scope ends (a run): the store forgets its entry this many ms
+   * after its last reserve or settle (never while something is held on it). Omitted: kept.
+   */
+  readonly retainMs?: number;
 }
 
 /** Asks to hold `tokens` and `costMicros` on every line at once. */

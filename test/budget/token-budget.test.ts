@@ -459,3 +459,26 @@ describe('tokenBudget with an OpenTelemetry context manager', () => {
     expect(span?.attributes['agentwarden.run.id']).toMatch(/^run_/);
   });
 });
+
+describe('tokenBudget run retention', () => {
+  it('forgets a finished run’s totals after runRetentionMs and keeps the scopes that live on', async () => {
+    let now = Date.UTC(2026, 11, 4);
+    const clock = { now: () => now, setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout } as never;
+    const warden = createWarden({ agent: 'claims-agent', middleware: [tokenBudget({ limits: { run: 10_000, agent: 1_000_000 }, runRetentionMs: 60_000 })], clock });
+    const usage = { model: 'gpt-4o', inputTokens: 60, outputTokens: 40 };
+    const runId = await warden.run({}, async (run) => {
+      await warden.recordUsage(usage, await warden.reserve(usage));
+      return run.runId;
+    });
+    expect(Object.keys((await warden.costs()).byRun)).toEqual([runId]);
+    now += 60_000 + 60_000;
+    const report = await warden.costs();
+    expect(report.byRun).toEqual({});
+    expect(report.byAgent['claims-agent']?.tokens).toBe(100);
+  });
+
+  it('rejects a runRetentionMs that is not a positive integer, naming it', () => {
+    expect(() => tokenBudget({ runRetentionMs: -1 })).toThrow(/runRetentionMs/);
+    expect(() => tokenBudget({ runRetentionMs: Number.NaN })).toThrow(/runRetentionMs/);
+  });
+});

@@ -15,8 +15,10 @@
  *
  * The store clock is ARGV[1] (epoch ms) when the caller gives one, else Redis's own `TIME`,
  * so every process agrees on when a window turns over. Window ids match `windowId()`:
- * `d2026-11-26`, `m2026-11`, `w<ms>:<index>`. Lines travel as 4 ARGV each: scope, period
- * (`''`, `day`, `month` or a number of ms), max tokens and max cost (`''` for none).
+ * `d2026-11-26`, `m2026-11`, `w<ms>:<index>`. Lines travel as 5 ARGV each: scope, period
+ * (`''`, `day`, `month` or a number of ms), max tokens, max cost (`''` for none) and retain
+ * ms (`''` for none: an all-time entry with a retention, a run's, expires that long after its
+ * last reserve or settle).
  * Numbers come back as Redis integers (exact up to 2^53), never through floats in JSON.
  */
 
@@ -77,12 +79,16 @@ local function totals(key)
   return { num(v[1]), num(v[2]), num(v[3]), num(v[4]), num(v[5]) }
 end
 -- creates the entry if needed and keeps its expiry one period past its window
-local function touch(key, scope, window, now, start_ms, end_ms)
+local function touch(key, scope, window, now, start_ms, end_ms, retain)
   if redis.call('HSETNX', key, 's', scope) == 1 then
     redis.call('HSET', key, 'w', window)
     redis.call('SADD', base .. 'idx', key)
   end
-  if end_ms then redis.call('PEXPIRE', key, math.max(1, (end_ms - now) + (end_ms - start_ms))) end
+  if end_ms then
+    redis.call('PEXPIRE', key, math.max(1, (end_ms - now) + (end_ms - start_ms)))
+  elseif retain ~= nil and retain ~= '' then
+    redis.call('PEXPIRE', key, tonumber(retain))
+  end
 end
 local function drop_reservation(id)
   local rkey = base .. 'r:' .. id
@@ -106,7 +112,7 @@ local function sweep(now)
 end
 `;
 
-/** ARGV: now, id, tokens, costMicros, ttlMs, then 4 per line. Returns `{1}` or `{0, scope, window, unit, limit, spent, held, requested}`. */
+/** ARGV: now, id, tokens, costMicros, ttlMs, then 5 per line. Returns `{1}` or `{0, scope, window, unit, limit, spent, held, requested}`. */
 export const reserveScript = `${prelude}
 local now = clock_now(ARGV[1])
 sweep(now)
@@ -115,8 +121,8 @@ if redis.call('EXISTS', base .. 'r:' .. id) == 1 then
   return redis.error_reply('AW_DUPLICATE reservation id "' .. id .. '" is already live')
 end
 local lines = {}
-for i = 6, #ARGV, 4 do
-  local scope, period, max_tokens, max_cost = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+for i = 6, #ARGV, 5 do
+  local scope, period, max_tokens, max_cost, retain = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
   local window, start_ms, end_ms = window_of(period, now)
   local key = entry_key(scope, window)
   local current = totals(key)
@@ -126,12 +132,12 @@ for i = 6, #ARGV, 4 do
   if max_cost ~= '' and current[2] + current[5] + cost > tonumber(max_cost) then
     return { 0, scope, window, 'costMicros', tonumber(max_cost), current[2], current[5], cost }
   end
-  lines[#lines + 1] = { key, scope, window, start_ms, end_ms }
+  lines[#lines + 1] = { key, scope, window, start_ms, end_ms, retain }
 end
 local rkey = base .. 'r:' .. id
 redis.call('HSET', rkey, 't', tokens, 'c', cost, 'n', #lines)
 for i, line in ipairs(lines) do
-  touch(line[1], line[2], line[3], now, line[4], line[5])
+  touch(line[1], line[2], line[3], now, line[4], line[5], line[6])
   redis.call('HINCRBY', line[1], 'ht', tokens)
   redis.call('HINCRBY', line[1], 'hc', cost)
   redis.call('HSET', rkey, 'k' .. i, line[1])
@@ -140,19 +146,19 @@ redis.call('ZADD', base .. 'exp', now + ttl, id)
 return { 1 }
 `;
 
-/** ARGV: now, reservationId (or ''), tokens, costMicros, then 4 per line. Returns 12 values per line: scope, window, before (5), after (5). */
+/** ARGV: now, reservationId (or ''), tokens, costMicros, then 5 per line. Returns 12 values per line: scope, window, before (5), after (5). */
 export const settleScript = `${prelude}
 local now = clock_now(ARGV[1])
 sweep(now)
 if ARGV[2] ~= '' then drop_reservation(ARGV[2]) end
 local tokens, cost = tonumber(ARGV[3]), tonumber(ARGV[4])
 local out = {}
-for i = 5, #ARGV, 4 do
-  local scope, period = ARGV[i], ARGV[i + 1]
+for i = 5, #ARGV, 5 do
+  local scope, period, retain = ARGV[i], ARGV[i + 1], ARGV[i + 4]
   local window, start_ms, end_ms = window_of(period, now)
   local key = entry_key(scope, window)
   local before = totals(key)
-  touch(key, scope, window, now, start_ms, end_ms)
+  touch(key, scope, window, now, start_ms, end_ms, retain)
   redis.call('HINCRBY', key, 't', tokens)
   redis.call('HINCRBY', key, 'c', cost)
   redis.call('HINCRBY', key, 'n', 1)

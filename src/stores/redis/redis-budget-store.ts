@@ -110,7 +110,13 @@ function periodArg(line: BudgetLine): string {
 }
 
 function lineArgs(lines: readonly BudgetLine[]): string[] {
-  return lines.flatMap((line) => [line.scope, periodArg(line), line.maxTokens === undefined ? '' : String(line.maxTokens), line.maxCostMicros === undefined ? '' : String(line.maxCostMicros)]);
+  return lines.flatMap((line) => [
+    line.scope,
+    periodArg(line),
+    line.maxTokens === undefined ? '' : String(line.maxTokens),
+    line.maxCostMicros === undefined ? '' : String(line.maxCostMicros),
+    line.retainMs === undefined || !Number.isSafeInteger(line.retainMs) || line.retainMs <= 0 ? '' : String(line.retainMs),
+  ]);
 }
 
 function toReserveOutcome(reply: unknown): ReserveOutcome {

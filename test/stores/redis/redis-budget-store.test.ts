@@ -58,6 +58,21 @@ describe.runIf(available)('redisBudgetStore', () => {
     expect(await client.pttl(`${prefix}budget:e:|model:m`)).toBe(-1);
   });
 
+  it('forgets a run line with retainMs once it has been idle that long, even with a reservation in between', async () => {
+    const client = redis.client();
+    const prefix = redis.prefix();
+    const store = redisBudgetStore(client, { prefix });
+    const run = { scope: 'run:r1', maxTokens: 100, retainMs: 400 };
+    await store.reserve({ id: 'a', lines: [run], tokens: 10, costMicros: 0, ttlMs: 60_000 });
+    await store.settle({ reservationId: 'a', lines: [run], tokens: 10, costMicros: 0 });
+    const key = `${prefix}budget:e:|run:r1`;
+    const ttl = await client.pttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(400);
+    while ((await client.exists(key)) === 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await store.snapshot()).entries).toEqual([]);
+  });
+
   it('refuses to hold the same live reservation id twice', async () => {
     const store = redisBudgetStore(redis.client(), { prefix: redis.prefix() });
     await store.reserve({ id: 'same', lines: [{ scope: 'run:r', maxTokens: 100 }], tokens: 10, costMicros: 0, ttlMs: 60_000 });
