@@ -12,10 +12,11 @@ import type { LLMResult } from '@langchain/core/outputs';
 import type { Span } from '@opentelemetry/api';
 import { OptionsError } from '../../core/errors.js';
 import type { ReservationHandle } from '../../core/types.js';
-import type { Warden } from '../../core/warden.js';
+import type { GuardedTool, Warden } from '../../core/warden.js';
 import { isModelCallOwned, openChatSpan, type PendingChat } from './chat-span.js';
 import { approximateEstimate, gateModelCall, type ModelCallEstimate } from './model-gate.js';
 import { recordLangChainTurn } from './model-turn.js';
+import { awaitToolOutput, enterToolCall, GUARDED_BY_KEY, toolArgs, wardenKey, type OpenToolCall } from './tool-gate.js';
 import { recordModelTurn } from '../../replay/model-turns.js';
 import { modelNameFromStart, usageFromResult } from './usage.js';
 
@@ -63,6 +64,8 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
   readonly #model: string | undefined;
   readonly #estimate: ModelCallEstimate;
   readonly #open = new Map<string, OpenModelRun>();
+  readonly #openTools = new Map<string, OpenToolCall>();
+  readonly #guardedTools = new Map<string, GuardedTool<unknown, unknown>>();
 
   /**
    * @param warden - The warden that records the usage and spans.
@@ -117,6 +120,31 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
   override async handleLLMError(error: unknown, runId: string): Promise<void> {
     const run = this.#take(runId);
     await run?.chat.finish({ error, ...(run.reservation && { reservation: run.reservation }) }).catch(() => undefined);
+  }
+
+  /** With `raiseError`: a tool that is not wrapped enters the warden's chain; a refusal stops it before it runs. */
+  override async handleToolStart(tool: Serialized, input: string, runId: string, _parentRunId?: string, _tags?: string[], metadata?: Record<string, unknown>, runName?: string, toolCallId?: string): Promise<void> {
+    if (!this.raiseError || metadata?.[GUARDED_BY_KEY] === wardenKey(this.#warden)) return;
+    const name = runName ?? (tool as { name?: string }).name ?? (tool as { id?: string[] }).id?.at(-1) ?? 'tool';
+    this.#openTools.set(runId, await enterToolCall(this.#guardedTool(name), toolArgs(input), toolCallId ?? runId));
+  }
+
+  override async handleToolEnd(output: unknown, runId: string): Promise<void> {
+    const call = this.#openTools.get(runId);
+    this.#openTools.delete(runId);
+    await call?.end(output);
+  }
+
+  override async handleToolError(error: unknown, runId: string): Promise<void> {
+    const call = this.#openTools.get(runId);
+    this.#openTools.delete(runId);
+    await call?.fail(error);
+  }
+
+  #guardedTool(name: string): GuardedTool<unknown, unknown> {
+    let guarded = this.#guardedTools.get(name);
+    if (!guarded) this.#guardedTools.set(name, (guarded = this.#warden.tool(name, awaitToolOutput)));
+    return guarded;
   }
 
   async #start(llm: Serialized, input: OpenModelRun['input'], runId: string, parentRunId: string | undefined, extraParams: Record<string, unknown> | undefined, metadata: Record<string, unknown> | undefined): Promise<void> {

@@ -15,6 +15,7 @@ import { isWardenError } from '../../core/errors.js';
 // The stop latch is framework-free; the AI SDK adapter uses the same one.
 import { latchStop, LOOP_STOPPING_CODES } from '../ai-sdk/stop-latch.js';
 import { denialMessage, isDenialError } from './outcome.js';
+import { GUARDED_BY_KEY, wardenKey } from './tool-gate.js';
 
 /** Options of `wardenTool` / `wardenTools`. */
 export interface WardenToolOptions extends Omit<ToolTraits, 'description'> {
@@ -58,9 +59,15 @@ export function wardenTool(warden: Warden, tool: ClientTool, options: WardenTool
   // The LangChain config of each in-flight call, so the original tool gets its callbacks,
   // state and runtime; keyed by callId and removed when the call settles.
   const configs = new Map<string, ToolRunnableConfig>();
+  const guardKey = wardenKey(warden);
   const guarded = warden.tool(
     original.name,
-    (args: unknown, context) => original.invoke(args as never, { ...configs.get(context.callId), ...(context.signal !== undefined && { signal: context.signal }) }),
+    (args: unknown, context) => {
+      const config = configs.get(context.callId);
+      // Marked, so a `WardenCallbackHandler` of this warden does not guard the inner call again.
+      const metadata = { ...config?.metadata, [GUARDED_BY_KEY]: guardKey };
+      return original.invoke(args as never, { ...config, metadata, ...(context.signal !== undefined && { signal: context.signal }) });
+    },
     { ...traits, description: original.description },
   );
 
@@ -90,7 +97,7 @@ export function wardenTool(warden: Warden, tool: ClientTool, options: WardenTool
     schema: original.schema,
     returnDirect: original.returnDirect,
     responseFormat: original.responseFormat,
-    metadata: original.metadata,
+    metadata: { ...original.metadata, [GUARDED_BY_KEY]: guardKey },
     extras: original.extras,
     tags: original.tags,
     verboseParsingErrors: original.verboseParsingErrors,
