@@ -2,14 +2,16 @@
  * Drift monitoring cost and quality. Cost: one observation through the CUSUM, the mix test
  * and the whole engine, and one guarded call with `driftMonitor()` (all built-ins plus a
  * custom metric) against the same call without it, each as a ratio to one bare OTel span.
- * Quality: the seeded simulation of the claims case (85 % → 91 % approvals): median
- * detection delay and the share of no-drift trials with a false alarm.
+ * Quality, with `driftMonitor`'s defaults over 1,000 seeded streams per case: the claims case
+ * (85 % → 91 % approvals after a 400-call warm-up), a 1 SD jump on a continuous metric, and
+ * steady streams of 2,400 observations (detection rate, median delay, false alarms).
  */
 import { createWarden, driftMonitor } from '../src/index.js';
 import { createCusum } from '../src/drift/cusum.js';
+import { createCusumBank } from '../src/drift/cusum-bank.js';
 import { createDriftEngine } from '../src/drift/engine.js';
 import { createMixTest } from '../src/drift/mix-test.js';
-import { firstAlarm, median } from '../test/drift/simulation.js';
+import { streamStatistics, type StreamCase } from '../test/drift/simulation.js';
 import { seededRandom } from '../test/drift/seeded-random.js';
 import type { BenchRow, Harness } from './harness.js';
 
@@ -67,17 +69,33 @@ async function guardedCall(h: Harness, mode: 'bare' | 'listener' | 'drift'): Pro
   return warden.run({ sessionId: 'bench' }, () => h.timePerOp(() => decide(n++)));
 }
 
-function simulation(): BenchRow[] {
-  const settings = { mean: 0.85, std: Math.sqrt(0.85 * 0.15), shift: 0.15, falseAlarmRate: 1e-5 };
-  const delays = Array.from({ length: 200 }, (_, trial) => firstAlarm(settings, 0.91, 1_200, 1_000 + trial));
-  const detected = delays.filter((delay): delay is number => delay !== undefined);
-  const falseAlarms = Array.from({ length: 200 }, (_, trial) => firstAlarm(settings, 0.85, 1_200, 5_000 + trial)).filter((alarm) => alarm !== undefined).length;
-  const note = 'CUSUM, shift 0.15 sd, false-alarm rate 1e-5/obs, 200 seeded trials of 1,200 obs';
-  return [
-    { group: 'drift', name: 'claims 85% -> 91%: median detection delay', value: median(detected), unit: 'obs', note },
-    { group: 'drift', name: 'claims 85% -> 91%: detected within 1,200 obs', value: (100 * detected.length) / 200, unit: '%', note },
-    { group: 'drift', name: 'claims no drift: trials with a false alarm', value: (100 * falseAlarms) / 200, unit: '%', note },
-  ];
+const TRIALS = 1_000;
+
+/** Detection rate, median delay and false alarms with `driftMonitor`'s defaults over 1,000 seeded streams per case. */
+export function simulation(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const detection = (name: string, streamCase: StreamCase, note: string) => {
+    const { detected, medianDelay } = streamStatistics(streamCase, TRIALS, 1_000);
+    rows.push({ group: 'drift', name: `${name}: detected`, value: 100 * detected, unit: '%', note });
+    rows.push({ group: 'drift', name: `${name}: median delay of the detected`, value: medianDelay, unit: 'obs after warm-up', note });
+  };
+  const quiet = (name: string, streamCase: StreamCase, note: string) => {
+    rows.push({ group: 'drift', name: `${name}: streams with a false alarm`, value: 100 * streamStatistics(streamCase, TRIALS, 5_000).detected, unit: '%', note });
+  };
+  const defaults = `defaults (bank of CUSUMs, falseAlarmRate 4e-6), ${TRIALS} seeded streams`;
+  detection('claims 85% -> 91%, warm-up 400', { kind: 'rate', before: 0.85, after: 0.91, warmup: 400, length: 2_400 }, `${defaults} of 2,400 obs`);
+  detection('claims 85% -> 91%, warm-up 1,000', { kind: 'rate', before: 0.85, after: 0.91, warmup: 1_000, length: 3_000 }, `${defaults} of 3,000 obs`);
+  detection('claims 85% -> 79%, warm-up 400', { kind: 'rate', before: 0.85, after: 0.79, warmup: 400, length: 2_400 }, `${defaults} of 2,400 obs`);
+  detection('1 SD jump, continuous metric, warm-up 200', { kind: 'normal', before: 0, after: 1, length: 2_400 }, `${defaults} of 2,400 obs, jump right after the warm-up`);
+  detection('claims 85% -> 91%, warm-up 400, threshold 0.15', { kind: 'rate', before: 0.85, after: 0.91, warmup: 400, length: 2_400, options: { threshold: 0.15 } }, `one CUSUM as before, ${TRIALS} seeded streams of 2,400 obs`);
+  quiet('steady 85% rate, warm-up 400', { kind: 'rate', before: 0.85, after: 0.85, warmup: 400, length: 2_400 }, `${defaults} of 2,400 obs`);
+  quiet('steady 85% rate, warm-up 200', { kind: 'rate', before: 0.85, after: 0.85, length: 2_400 }, `${defaults} of 2,400 obs`);
+  quiet('steady 2% error rate, warm-up 400', { kind: 'rate', before: 0.02, after: 0.02, warmup: 400, length: 2_400 }, `${defaults} of 2,400 obs`);
+  quiet('steady continuous metric, warm-up 200', { kind: 'normal', before: 0, after: 0, length: 2_400 }, `${defaults} of 2,400 obs`);
+  quiet('steady 85% rate, warm-up 1,000', { kind: 'rate', before: 0.85, after: 0.85, warmup: 1_000, length: 3_000 }, `${defaults} of 3,000 obs`);
+  quiet('steady 85% rate, given baseline', { kind: 'rate', before: 0.85, after: 0.85, warmup: 30, length: 2_400, options: { metrics: { metric: () => undefined }, baseline: { metric: { mean: 0.85 } } } }, `${defaults} of 2,400 obs, baseline known`);
+  quiet('steady 85% rate, warm-up 400, threshold 0.15', { kind: 'rate', before: 0.85, after: 0.85, warmup: 400, length: 2_400, options: { threshold: 0.15 } }, `one CUSUM as before, ${TRIALS} seeded streams of 2,400 obs`);
+  return rows;
 }
 
 export default async function drift(h: Harness): Promise<BenchRow[]> {
@@ -85,13 +103,15 @@ export default async function drift(h: Harness): Promise<BenchRow[]> {
   const cusum = createCusum({ mean: 0.85, std: 0.357, shift: 0.15, falseAlarmRate: 1e-5 });
   const mix = createMixTest({ shares: { lookup: 0.6, refund: 0.3, escalate: 0.1 }, window: 200, falseAlarmRate: 1e-5 });
   const tools = ['lookup', 'lookup', 'lookup', 'refund', 'escalate'];
-  const engine = createDriftEngine({ agent: 'bench', warmup: 200, given: {}, shiftFor: () => 0.5, falseAlarmRate: 1e-5, window: 200, debounceMs: 900_000 });
+  const bank = createCusumBank({ mean: 0.85, std: 0.357, rate: true, falseAlarmRate: 4e-6, baselineSamples: 400 });
+  const engine = createDriftEngine({ agent: 'bench', warmup: 200, given: {}, shiftFor: () => undefined, falseAlarmRate: 4e-6, window: 200, debounceMs: 900_000 });
   let at = 0;
   const options = { iterations: 200_000 };
   const rows: BenchRow[] = [
     h.ratioRow('drift', 'CUSUM update (one observation)', await h.timePerOp(() => cusum.update(random() < 0.85 ? 1 : 0), options)),
+    h.ratioRow('drift', 'CUSUM bank update (4 scales, one observation)', await h.timePerOp(() => bank.update(random() < 0.85 ? 1 : 0), options)),
     h.ratioRow('drift', 'mix test update (window 200)', await h.timePerOp(() => mix.update(tools[Math.floor(random() * 5)]!), options)),
-    h.ratioRow('drift', 'engine observe (per version and metric)', await h.timePerOp(() => engine.observe({ metric: 'approved', kind: 'mean', value: random() < 0.85 ? 1 : 0, at: at++, versionId: 'v_A' }), options)),
+    h.ratioRow('drift', 'engine observe (per version and metric)', await h.timePerOp(() => engine.observe({ metric: 'approved', kind: 'mean', value: random() < 0.85 ? 1 : 0, rate: true, at: at++, versionId: 'v_A' }), options)),
   ];
   // Interleaved and best of three: on a busy machine one pass of each is mostly noise.
   const best = { bare: Number.POSITIVE_INFINITY, listener: Number.POSITIVE_INFINITY, drift: Number.POSITIVE_INFINITY };

@@ -35,6 +35,13 @@ export interface DriftAlarm {
   /** The mean since the estimated start of the shift, or the shares in the window. */
   readonly current: number | Readonly<Record<string, number>>;
   readonly direction?: 'up' | 'down';
+  /**
+   * Means only: the shift, in baseline standard deviations, that the CUSUM which fired is
+   * tuned to — one of the default bank's 0.1, 0.25, 0.5 and 1, or the `threshold` given.
+   */
+  readonly scale?: number;
+  /** Means only: `(current − baseline mean) / std`, the shift seen since its estimated start, signed. */
+  readonly estimatedShift?: number;
   readonly statistic: DriftStatistic;
   /** The observations the test looked at. */
   readonly window: { readonly observations: number; readonly from?: string; readonly to: string };
@@ -53,7 +60,9 @@ export function describeAlarm(alarm: DriftAlarm): string {
   const over = `over ${alarm.window.observations} observations`;
   if (alarm.statistic.test === 'cusum' && alarm.baseline.kind === 'mean') {
     const moved = alarm.direction === 'up' ? 'rose' : 'fell';
-    return `${alarm.metric} ${moved} from ${format(alarm.baseline.mean)} to ${format(alarm.current as number)} under version ${version}${against} (CUSUM ${format(alarm.statistic.value)} > ${format(alarm.statistic.threshold)} ${over})`;
+    const shift = alarm.estimatedShift === undefined ? '' : `${alarm.estimatedShift >= 0 ? '+' : ''}${format(alarm.estimatedShift)} sd; `;
+    const tuned = alarm.scale === undefined ? '' : ` tuned to ${alarm.scale} sd`;
+    return `${alarm.metric} ${moved} from ${format(alarm.baseline.mean)} to ${format(alarm.current as number)} under version ${version}${against} (${shift}CUSUM${tuned} ${format(alarm.statistic.value)} > ${format(alarm.statistic.threshold)} ${over})`;
   }
   const statistic = alarm.statistic as Extract<DriftStatistic, { test: 'chi_square' }>;
   return `${alarm.metric} changed under version ${version}${against} (chi-square ${format(statistic.value)}, df ${statistic.degreesOfFreedom}, p ${statistic.pValue.toExponential(2)} < ${statistic.alpha.toExponential(2)}, JS distance ${format(statistic.jensenShannon)} ${over})`;

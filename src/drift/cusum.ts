@@ -22,6 +22,30 @@ export interface CusumOptions {
   baselineSamples?: number;
   /** Decision interval `h` in standard deviations; overrides `falseAlarmRate` when given. */
   decisionInterval?: number;
+  /**
+   * Reference value of each side in standard deviations, when the sides differ (a rate's
+   * Bernoulli likelihood ratio is not symmetric); overrides `k = shift / 2`. Each side then
+   * gets its own `h` with half the false-alarm budget.
+   */
+  reference?: { readonly up: number; readonly down: number };
+  /** Decision interval of each side, when the sides differ; overrides `decisionInterval` and `falseAlarmRate`. */
+  decisionIntervals?: { readonly up: number; readonly down: number };
+  /**
+   * Asked when a sum crosses `h`; `false` holds the alarm back and keeps the sum, so the
+   * stretch goes on growing and is asked again on the next value. Defaults to always `true`.
+   */
+  confirm?: (stretch: CusumStretch) => boolean;
+}
+
+/** The run of values behind a sum that crossed `h`. */
+export interface CusumStretch {
+  readonly direction: 'up' | 'down';
+  /** Values since the sum last sat at zero. */
+  readonly observations: number;
+  /** Their mean. */
+  readonly current: number;
+  /** The sum, in standard deviations. */
+  readonly statistic: number;
 }
 
 /** What a CUSUM reports when a sum crosses `h`. */
@@ -31,6 +55,8 @@ export interface CusumAlarm {
   readonly statistic: number;
   /** The decision interval `h` it crossed. */
   readonly threshold: number;
+  /** The reference value `k` of the side that crossed. */
+  readonly reference: number;
   /** Observations since the sum last sat at zero: the estimated start of the shift. */
   readonly observations: number;
   /** Mean of the values in that stretch. */
@@ -43,7 +69,9 @@ export interface CusumAlarm {
 export interface Cusum {
   readonly mean: number;
   readonly std: number;
+  /** Reference value `k` (of the upper side when the sides differ). */
   readonly k: number;
+  /** Decision interval `h` (of the upper side when the sides differ). */
   readonly h: number;
   /** Adds one value; returns an alarm (and resets both sums) when one crosses `h`. */
   update(value: number, at?: number): CusumAlarm | undefined;
@@ -54,6 +82,8 @@ export interface Cusum {
 }
 
 interface Side {
+  readonly k: number;
+  readonly h: number;
   sum: number;
   count: number;
   total: number;
@@ -67,11 +97,16 @@ interface Side {
  * const alarm = cusum.update(1);
  */
 export function createCusum(options: CusumOptions): Cusum {
-  const { mean, std, shift } = options;
-  const k = shift / 2;
-  const h = options.decisionInterval ?? cusumDecisionInterval(k, 1 / options.falseAlarmRate, options.baselineSamples);
-  const upper: Side = { sum: 0, count: 0, total: 0, since: undefined };
-  const lower: Side = { sum: 0, count: 0, total: 0, since: undefined };
+  const { mean, std, shift, confirm } = options;
+  // cusumDecisionInterval designs a two-sided CUSUM with equal sides; one side of it has
+  // half the alarm rate, which is each side's share when the sides differ.
+  const decisionInterval = (k: number) => options.decisionInterval ?? cusumDecisionInterval(k, 1 / options.falseAlarmRate, options.baselineSamples);
+  const upperK = options.reference?.up ?? shift / 2;
+  const lowerK = options.reference?.down ?? shift / 2;
+  const upperH = options.decisionIntervals?.up ?? decisionInterval(upperK);
+  const lowerH = options.decisionIntervals?.down ?? (lowerK === upperK ? upperH : decisionInterval(lowerK));
+  const upper: Side = { k: upperK, h: upperH, sum: 0, count: 0, total: 0, since: undefined };
+  const lower: Side = { k: lowerK, h: lowerH, sum: 0, count: 0, total: 0, since: undefined };
   let seen = 0;
 
   const step = (side: Side, increment: number, value: number, at: number | undefined) => {
@@ -95,22 +130,28 @@ export function createCusum(options: CusumOptions): Cusum {
     side.since = undefined;
   };
 
+  const confirmed = (side: Side) => {
+    if (side.sum <= side.h) return false;
+    return confirm === undefined || confirm({ direction: side === upper ? 'up' : 'down', observations: side.count, current: side.total / side.count, statistic: side.sum });
+  };
+
   return {
     mean,
     std,
-    k,
-    h,
+    k: upperK,
+    h: upperH,
     update(value, at) {
       seen += 1;
       const z = (value - mean) / std;
-      step(upper, z - k, value, at);
-      step(lower, -z - k, value, at);
-      const crossed = upper.sum > h ? upper : lower.sum > h ? lower : undefined;
+      step(upper, z - upper.k, value, at);
+      step(lower, -z - lower.k, value, at);
+      const crossed = confirmed(upper) ? upper : confirmed(lower) ? lower : undefined;
       if (!crossed) return undefined;
       const alarm: CusumAlarm = {
         direction: crossed === upper ? 'up' : 'down',
         statistic: crossed.sum,
-        threshold: h,
+        threshold: crossed.h,
+        reference: crossed.k,
         observations: crossed.count,
         current: crossed.total / crossed.count,
         since: crossed.since,

@@ -103,3 +103,27 @@ export function cusumDecisionInterval(k: number, runLength: number, baselineSamp
   }
   return high;
 }
+
+/**
+ * In-control run length of one side of a CUSUM whose increments (mean `−k`) have the
+ * exponential tilt `theta`: the root of `E[e^{θX}] = 1`, which is `2k` for normal values and
+ * the log-likelihood-ratio scale for a Bernoulli CUSUM. Siegmund's approximation
+ * `(e^{θb} − θb − 1) / θk` with `b = h`: no overshoot allowance, so for skewed increments,
+ * whose overshoot is hard to state, it errs towards fewer false alarms.
+ */
+export function tiltedRunLength(theta: number, k: number, h: number): number {
+  return (Math.expm1(theta * h) - theta * h) / (theta * k);
+}
+
+/** The `h` at which {@link tiltedRunLength} reaches `runLength`. */
+export function tiltedDecisionInterval(theta: number, k: number, runLength: number): number {
+  let low = 0;
+  let high = 1;
+  while (tiltedRunLength(theta, k, high) < runLength) high *= 2;
+  for (let i = 0; i < 60; i++) {
+    const middle = (low + high) / 2;
+    if (tiltedRunLength(theta, k, middle) < runLength) low = middle;
+    else high = middle;
+  }
+  return high;
+}

@@ -30,7 +30,9 @@ interface SampleContext {
 
 /**
  * Watches for drift against a baseline, per version. Defaults: all built-in metrics,
- * `warmup` 200, `threshold` 0.5 standard deviations, `falseAlarmRate` 1e-5 per observation,
+ * `warmup` 200, no `threshold` (a bank of CUSUMs tuned to 0.1, 0.25, 0.5 and 1 standard
+ * deviation, so small sustained shifts and large sudden ones are both caught; alarms name
+ * the `scale` that fired and the `estimatedShift`), `falseAlarmRate` 4e-6 per observation,
  * `window` 200, `debounceMs` 15 minutes.
  * @param options Metrics, baselines and detector settings.
  * @returns A middleware named `driftMonitor` that registers the `drift` capability.
@@ -39,11 +41,10 @@ interface SampleContext {
  *   agent: 'claims',
  *   middleware: [driftMonitor({
  *     metrics: { approvalRate: (obs) => (obs.tool === 'decide_claim' ? (obs.result as { approved: boolean }).approved : undefined) },
- *     baseline: { warmup: 500 },
- *     threshold: 0.15,
+ *     baseline: { warmup: 1_000 },
  *   })],
  * });
- * warden.on('drift', (alarm) => console.log(alarm.metric, alarm.versionId));
+ * warden.on('drift', (alarm) => console.log(alarm.metric, alarm.versionId, alarm.estimatedShift));
  */
 export function driftMonitor(options: DriftMonitorOptions = {}): Middleware {
   const { custom, enabled, warmup, given, restored, shiftFor, falseAlarmRate, decisionInterval, window, debounceMs } = parseDriftMonitorOptions(options);

@@ -1,7 +1,7 @@
 /**
  * The drift engine: per version, per metric, a baseline (learned in a warm-up, given, or
- * restored from a snapshot) and a detector against it (CUSUM for means and rates, a
- * chi-square window test for mixes). A version seen for the first time learns its own
+ * restored from a snapshot) and a detector against it (a bank of CUSUMs, or one CUSUM,
+ * for means and rates; a chi-square window test for mixes). A version seen for the first time learns its own
  * baseline and, meanwhile and after, is compared with the previous version's learned
  * baseline: that is how a model or prompt update shows up. Alarms are debounced per
  * version, metric and comparison. The engine knows nothing of wardens, so simulations
@@ -36,8 +36,8 @@ export interface DriftEngineOptions {
   /** Baselines that hold for every version, by metric. */
   readonly given: Readonly<Record<string, Baseline>>;
   readonly restored?: DriftSnapshot;
-  /** Smallest shift worth an alarm for a mean metric, in baseline standard deviations. */
-  readonly shiftFor: (metric: string) => number;
+  /** Smallest shift worth an alarm for a mean metric, in baseline standard deviations; `undefined` for the adaptive bank. */
+  readonly shiftFor: (metric: string) => number | undefined;
   readonly falseAlarmRate: number;
   /** CUSUM decision interval override. */
   readonly decisionInterval?: number;
@@ -89,11 +89,10 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
   const order: string[] = [];
   const lastAlarm = new Map<string, number>();
 
+  // Restored detectors are built on the metric's first value, which says whether it is a rate.
   for (const restored of options.restored?.versions ?? []) {
     const track = addVersion(restored.versionId, restored.label, Date.parse(restored.firstSeen) || 0);
-    for (const [metric, baseline] of Object.entries(restored.baselines)) {
-      track.metrics.set(metric, { baseline, source: 'restored', own: check(metric, baseline, restored.versionId) });
-    }
+    for (const [metric, baseline] of Object.entries(restored.baselines)) track.metrics.set(metric, { baseline, source: 'restored' });
   }
 
   function addVersion(versionId: string, label: string | undefined, firstSeen: number): VersionTrack {
@@ -103,8 +102,8 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
     return track;
   }
 
-  function check(metric: string, baseline: Baseline, baselineVersionId: string | undefined): Check {
-    return createCheck(baseline, baselineVersionId, { shift: options.shiftFor(metric), falseAlarmRate: options.falseAlarmRate, window: options.window, decisionInterval: options.decisionInterval });
+  function check(sample: DriftSample, baseline: Baseline, baselineVersionId: string | undefined): Check {
+    return createCheck(baseline, baselineVersionId, { shift: options.shiftFor(sample.metric), rate: sample.rate === true, falseAlarmRate: options.falseAlarmRate, window: options.window, decisionInterval: options.decisionInterval });
   }
 
   function previousBaseline(versionId: string, metric: string): { versionId: string; baseline: Baseline } | undefined {
@@ -117,14 +116,17 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
 
   function metricTrack(version: VersionTrack, sample: DriftSample): MetricTrack {
     let track = version.metrics.get(sample.metric);
-    if (track) return track;
+    if (track) {
+      if (track.source === 'restored' && !track.own) track.own = check(sample, track.baseline!, version.versionId);
+      return track;
+    }
     const given = options.given[sample.metric];
     if (given) {
-      track = { baseline: given, source: 'given', own: check(sample.metric, given, undefined) };
+      track = { baseline: given, source: 'given', own: check(sample, given, undefined) };
     } else {
       track = { source: 'warmup', learner: sample.kind === 'mean' ? meanLearner(sample.rate === true) : mixLearner() };
       const previous = previousBaseline(version.versionId, sample.metric);
-      if (previous && previous.baseline.kind === sample.kind) track.reference = check(sample.metric, previous.baseline, previous.versionId);
+      if (previous && previous.baseline.kind === sample.kind) track.reference = check(sample, previous.baseline, previous.versionId);
     }
     version.metrics.set(sample.metric, track);
     return track;
@@ -148,6 +150,8 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
       baseline: used.baseline,
       current: verdict.current,
       ...(verdict.direction !== undefined && { direction: verdict.direction }),
+      ...(verdict.scale !== undefined && { scale: verdict.scale }),
+      ...(verdict.estimatedShift !== undefined && { estimatedShift: verdict.estimatedShift }),
       statistic: verdict.statistic,
       window: { observations: verdict.observations, ...(verdict.since !== undefined && { from: new Date(verdict.since).toISOString() }), to: new Date(sample.at).toISOString() },
       at: new Date(sample.at).toISOString(),
@@ -179,7 +183,7 @@ export function createDriftEngine(options: DriftEngineOptions): DriftEngine {
           if (baseline) {
             track.baseline = baseline;
             track.source = 'learned';
-            track.own = check(sample.metric, baseline, sample.versionId);
+            track.own = check(sample, baseline, sample.versionId);
           } else {
             track.source = 'degenerate';
             options.count?.('drift.degenerate_baseline');

@@ -40,11 +40,20 @@ export interface DriftMonitorOptions {
   builtins?: readonly BuiltinMetric[] | false;
   /** Defaults to `{ warmup: 200 }`. */
   baseline?: DriftBaselineOptions;
-  /** Smallest shift worth an alarm for means and rates, in baseline standard deviations. Defaults to `0.5`. */
+  /**
+   * Smallest shift worth an alarm for means and rates, in baseline standard deviations, for
+   * users who know it: one CUSUM tuned to it. Defaults to none: a bank of CUSUMs tuned to
+   * 0.1, 0.25, 0.5 and 1 standard deviation, which catches small sustained shifts and large
+   * sudden ones alike.
+   */
   threshold?: number;
-  /** Expected false alarms per observation and metric on an unchanged stream. Defaults to `1e-5`. */
+  /**
+   * Expected false alarms per observation and metric on an unchanged stream (against a known
+   * baseline; a learned one adds the chance that its warm-up was off). Defaults to `4e-6`:
+   * about 1 % of streams of 2,400 observations.
+   */
   falseAlarmRate?: number;
-  /** CUSUM decision interval in standard deviations; by default derived from `falseAlarmRate`. */
+  /** CUSUM decision interval in standard deviations (a single CUSUM, tuned to `threshold` or 0.5); by default derived from `falseAlarmRate`. */
   decisionInterval?: number;
   /** Sliding window of the category-mix test, in observations. Defaults to `200`. */
   window?: number;
@@ -66,7 +75,8 @@ export interface ParsedDriftMonitorOptions {
   readonly warmup: number;
   readonly given: Readonly<Record<string, Baseline>>;
   readonly restored: DriftSnapshot | undefined;
-  readonly shiftFor: (metric: string) => number;
+  /** The metric's `threshold`, or `undefined` for the default bank. */
+  readonly shiftFor: (metric: string) => number | undefined;
   readonly falseAlarmRate: number;
   readonly decisionInterval: number | undefined;
   readonly window: number;
@@ -74,6 +84,8 @@ export interface ParsedDriftMonitorOptions {
 }
 
 const FACTORY = 'driftMonitor';
+/** About one false alarm in 100 streams of 2,400 observations against a known baseline. */
+const DEFAULT_FALSE_ALARM_RATE = 4e-6;
 const isFunction = (value: unknown) => typeof value === 'function';
 const positive = z.number({ error: 'must be a positive number' }).positive({ error: 'must be a positive number' }).finite({ error: 'must be a positive number' });
 const metricSchema = z.union(
@@ -104,7 +116,7 @@ export function parseDriftMonitorOptions(options: DriftMonitorOptions): ParsedDr
   const kindOf = (metric: string): 'mean' | 'mix' | undefined => (custom.some((entry) => entry.name === metric) ? 'mean' : builtinKind(metric));
   const { warmup, given, restored } = parseBaselines(parsed.baseline ?? {}, kindOf);
   const shifts = new Map(custom.filter((entry) => entry.threshold !== undefined).map((entry) => [entry.name, entry.threshold!]));
-  const threshold = parsed.threshold ?? 0.5;
+  const threshold = parsed.threshold;
   return {
     custom: custom.map(({ name, on, value }) => ({ name, on, value: value as MetricValueOf<never> })),
     enabled: new Set<BuiltinMetric>(parsed.builtins === false ? [] : (parsed.builtins ?? BUILTIN_METRICS)),
@@ -112,7 +124,7 @@ export function parseDriftMonitorOptions(options: DriftMonitorOptions): ParsedDr
     given,
     restored,
     shiftFor: (metric) => shifts.get(metric) ?? threshold,
-    falseAlarmRate: parsed.falseAlarmRate ?? 1e-5,
+    falseAlarmRate: parsed.falseAlarmRate ?? DEFAULT_FALSE_ALARM_RATE,
     decisionInterval: parsed.decisionInterval,
     window: parsed.window ?? 200,
     debounceMs: parsed.debounceMs ?? 15 * 60_000,

@@ -132,6 +132,27 @@ describe('driftMonitor on a warden', () => {
     expect(warden.drift.status()).toEqual([]);
   });
 
+  it('ignores and counts a metric’s NaN values while the default detector monitors', async () => {
+    let call = 0;
+    const { warden, drift } = claimsAgent({ builtins: false, baseline: { warmup: 30 }, metrics: { score: () => (++call % 3 === 0 ? Number.NaN : 10 + (call % 2)) } });
+    const echo = warden.tool('echo', (value: number) => value);
+    for (let i = 0; i < 90; i++) await echo(i);
+    expect(warden.stats()['drift.ignored']).toBe(30);
+    expect(warden.drift.status()).toMatchObject([{ metric: 'score', phase: 'monitoring', samples: 30 }]);
+    expect(drift).toEqual([]);
+  });
+
+  it('says which scale fired and the shift it saw, in the alarm and the flag decision', async () => {
+    const { warden, clock, drift } = claimsAgent({ builtins: false, metrics: { escalations: { on: 'run', value: (run) => Number(run.run.metadata.escalations) } }, baseline: { escalations: { mean: 1, std: 0.5 } } });
+    const log = decisionRecorder(warden);
+    for (let i = 0; i < 100 && drift.length === 0; i++) {
+      clock.advance(60_000);
+      await warden.run({ metadata: { escalations: 1.75 } }, async () => undefined);
+    }
+    expect(drift[0]).toMatchObject({ metric: 'escalations', direction: 'up', scale: 1, estimatedShift: 1.5 });
+    expect(log.withOutcome('flag')[0]!.reason).toMatch(/^escalations rose from 1 to 1\.75 under version .* \(\+1\.50 sd; CUSUM tuned to 1 sd /);
+  });
+
   it('keeps a failing drift listener away from the tool call', async () => {
     const { warden } = claimsAgent({ builtins: ['errorRate'], baseline: { warmup: 30 } });
     warden.on('drift', () => {
@@ -187,6 +208,12 @@ describe('driftMonitor options', () => {
   it.each<[unknown, string]>([
     [{ threshold: -1 }, 'driftMonitor: `threshold` must be a positive number, got -1'],
     [{ falseAlarmRate: 2 }, 'driftMonitor: `falseAlarmRate` must be a number between 0 and 1, got 2'],
+    [{ threshold: Number.NaN }, 'driftMonitor: `threshold` must be a positive number, got NaN'],
+    [{ falseAlarmRate: -1e-5 }, 'driftMonitor: `falseAlarmRate` must be a number between 0 and 1, got -0.00001'],
+    [{ falseAlarmRate: Number.NaN }, 'driftMonitor: `falseAlarmRate` must be a number between 0 and 1, got NaN'],
+    [{ decisionInterval: -4 }, 'driftMonitor: `decisionInterval` must be a positive number, got -4'],
+    [{ metrics: { rate: { value: () => 1, threshold: -0.1 } } }, 'driftMonitor: `metrics.rate.threshold` must be a positive number, got -0.1'],
+    [{ debounceMs: Number.NaN }, 'driftMonitor: `debounceMs` must be a non-negative number, got NaN'],
     [{ window: 5 }, 'driftMonitor: `window` must be an integer of at least 20, got 5'],
     [{ builtins: ['tokens'] }, 'driftMonitor: `builtins` must be false or a list of toolMix, errorRate, latency, tokensPerRun, callsPerRun, decisionMix, got an array'],
     [{ metrics: { rate: 3 } }, 'driftMonitor: `metrics.rate` must be a function or `{ on?, value, threshold? }`, got 3'],
