@@ -28,6 +28,7 @@ import {
   type BodyOptions,
 } from './entry-bodies.js';
 import { AuditWriteError } from './audit-errors.js';
+import { checkpointPublisher, fileAnchorSink, type AnchorSink } from './anchors.js';
 import { flushOnExit } from './exit-flush.js';
 import { findLastLine } from './tail.js';
 
@@ -68,6 +69,16 @@ export interface AuditLogOptions {
   key?: AuditKey;
   /** How often an async `key` provider is asked again, in ms. Defaults to `900000` (15 minutes). */
   keyRefreshMs?: number;
+  /**
+   * Where to publish checkpoints of the chain's head (`{ seq, hash, time, mac }`, signed
+   * when there is a `key`) every `anchorEvery` lines, at each rotation and at close: a path
+   * to an append-only file kept apart from the log, or a function (object storage with
+   * retention...). `verifyAudit(file, { anchors })` and `agentwarden verify --anchors` then
+   * catch a cut tail, a rewritten file and deleted rotated files. Defaults to none.
+   */
+  anchor?: string | AnchorSink;
+  /** Lines between two checkpoints. Defaults to `1000`. */
+  anchorEvery?: number;
 }
 
 const positiveInt = z.number().int('must be an integer').positive('must be positive');
@@ -84,6 +95,8 @@ const optionsSchema = z.object({
   retryMs: z.number().min(0, 'must be non-negative').default(1000),
   key: z.custom<AuditKey>((value) => typeof value === 'string' || value instanceof Uint8Array || typeof value === 'function' || (typeof value === 'object' && value !== null), 'must be a string, bytes, { id, secret } or an async function returning { id, secret }').optional(),
   keyRefreshMs: positiveInt.default(900_000),
+  anchor: z.custom<string | AnchorSink>((value) => (typeof value === 'string' && value.length > 0) || typeof value === 'function', 'must be a file path or a function (checkpoint) => void').optional(),
+  anchorEvery: positiveInt.default(1000),
 });
 
 /** The audit plugin; `flush()` writes what is queued now (the warden's `close()` also does). */
@@ -114,6 +127,7 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
     captureResults: parsed.captureResults,
   };
   const writers = new Set<AuditWriter>();
+  const anchorSink = parsed.anchor === undefined ? undefined : typeof parsed.anchor === 'string' ? fileAnchorSink(parsed.anchor) : parsed.anchor;
   const keyring = parsed.key === undefined ? undefined : createKeyring(parsed.key, parsed.keyRefreshMs, () => {
     for (const writer of writers) writer.flush();
   });
@@ -129,6 +143,7 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
       maxQueue: parsed.maxQueue,
       retryMs: parsed.retryMs,
       ...(keyring && { keyring }),
+      ...(anchorSink && { anchor: { every: parsed.anchorEvery, publish: checkpointPublisher(anchorSink, { key: () => keyring?.current, now, onError: (error) => host.emit('error', error) }) } }),
       now,
       count: (counter, by) => host.count(counter, by),
       onError: (error) => host.emit('error', error),
@@ -165,7 +180,7 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
     // Open the file (start, version_change, torn-tail recovery) once the caller has had the
     // chance to subscribe to `error`: right after createWarden returns.
     queueMicrotask(writer.flush);
-    const stopExitFlush = flushOnExit(writer.flush);
+    const stopExitFlush = flushOnExit(writer.flushAndCheckpoint);
     return () => {
       stopExitFlush();
       writer.close();

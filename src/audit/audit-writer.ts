@@ -14,7 +14,7 @@ import { newGenesis, readSealedLine, sealLine, sha256, type ChainTip } from './c
 import { AuditTornTailError, AuditWriteError } from './audit-errors.js';
 import { nextSegmentPath } from './segments.js';
 import { withAppendLock } from './append-lock.js';
-import { readTail } from './tail.js';
+import { readFirstSeq, readTail } from './tail.js';
 
 /** Audit files (and rotated segments, which are renamed live files) are for their owner only. */
 const PRIVATE_FILE_MODE = 0o600;
@@ -35,6 +35,25 @@ export interface WriterKeyring {
   readonly current: SealKey | undefined;
   /** Every key fetched so far, to recognise the file's own last line after a rotation. */
   readonly known: ReadonlyMap<string, SealKey>;
+}
+
+/** A point of the chain the writer publishes to an anchor: where the chain stood, or a finished segment. */
+export interface AnchorPoint {
+  /** `checkpoint`: the chain's head; `segment`: a file just rotated out, with its seq range. */
+  readonly type: 'checkpoint' | 'segment';
+  readonly seq: number;
+  readonly hash: string;
+  /** For `segment`: the rotated file's name and its first seq. */
+  readonly file?: string;
+  readonly firstSeq?: number;
+}
+
+/** Where and how often the writer publishes anchor points. */
+export interface WriterAnchor {
+  /** Publish a checkpoint after this many lines (and at close). */
+  readonly every: number;
+  /** Must not throw; called synchronously (also at process exit). */
+  readonly publish: (point: AnchorPoint) => void;
 }
 
 /** Options of `createAuditWriter`. */
@@ -60,6 +79,8 @@ export interface AuditWriterOptions {
   readonly now: () => number;
   /** Seal lines with HMAC-SHA256 under the current key; unset: plain SHA-256. */
   readonly keyring?: WriterKeyring;
+  /** Publish checkpoints and rotated segments to an anchor; unset: none. */
+  readonly anchor?: WriterAnchor;
 }
 
 /** The writer's handle. */
@@ -69,6 +90,8 @@ export interface AuditWriter {
   flush(): void;
   /** Flushes and closes the file. */
   close(): void;
+  /** Writes everything queued and publishes a checkpoint of the head (at process exit). */
+  flushAndCheckpoint(): void;
   /** Entries waiting to be written. */
   readonly pending: number;
 }
@@ -91,6 +114,9 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let flushing = false;
   /** False for devices and pipes (`/dev/stdout`), which other writers cannot share a chain on. */
   let lockable: boolean | undefined;
+  /** Lines this writer wrote since its last checkpoint, and the first seq of the open file. */
+  let sinceCheckpoint = 0;
+  let segmentFirstSeq: number | undefined;
 
   const at = () => new Date(options.now()).toISOString();
   const pending = () => queue.length - head;
@@ -124,6 +150,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const stat = fstatSync(fd);
     inode = stat.ino;
     size = stat.size;
+    segmentFirstSeq = size > 0 ? readFirstSeq(fd, size) : undefined;
     resync();
     const first = options.onOpen?.(fd, size) ?? [];
     if (first.length > 0) {
@@ -194,6 +221,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const sealed = sealLine(body, 0, newGenesis(), options.keyring?.current);
     size += writeLine(sealed.line);
     tip = { seq: 0, hash: sealed.hash };
+    segmentFirstSeq ??= 0;
+    sinceCheckpoint += 1;
   }
 
   function writeBody(bodyJson: string): void {
@@ -201,6 +230,15 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const sealed = sealLine(bodyJson, tip!.seq + 1, tip!.hash, options.keyring?.current);
     size += writeLine(sealed.line);
     tip = { seq: tip!.seq + 1, hash: sealed.hash };
+    segmentFirstSeq ??= tip.seq;
+    sinceCheckpoint += 1;
+  }
+
+  /** Publishes the chain's head when lines were written since the last checkpoint. */
+  function checkpoint(force: boolean): void {
+    if (!options.anchor || tip === undefined || sinceCheckpoint === 0 || (!force && sinceCheckpoint < options.anchor.every)) return;
+    options.anchor.publish({ type: 'checkpoint', seq: tip.seq, hash: tip.hash });
+    sinceCheckpoint = 0;
   }
 
   function rotate(): void {
@@ -208,11 +246,17 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     closeQuietly();
     renameSync(file, previous);
     rotatedFrom = basename(previous);
+    // The anchor learns which seqs the rotated file holds, so its deletion can be named later.
+    if (options.anchor && tip !== undefined && segmentFirstSeq !== undefined) options.anchor.publish({ type: 'segment', file: rotatedFrom, firstSeq: segmentFirstSeq, seq: tip.seq, hash: tip.hash });
+    segmentFirstSeq = undefined;
     fd = openSync(file, 'a+', PRIVATE_FILE_MODE);
     const stat = fstatSync(fd);
     inode = stat.ino;
     size = stat.size;
-    if (size > 0) return resync();
+    if (size > 0) {
+      segmentFirstSeq = readFirstSeq(fd, size);
+      return resync();
+    }
     writeBody(JSON.stringify({ at: at(), type: 'rotate', previousFile: rotatedFrom, ...options.rotateBody?.(rotatedFrom) }));
   }
 
@@ -247,6 +291,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     while (head < queue.length) {
       writeBody(queue[head]!.body());
       head += 1;
+      checkpoint(false);
       if (rotateBytes !== undefined && size >= rotateBytes) rotate();
     }
     queue = [];
@@ -290,9 +335,18 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       flush();
       closed = true;
       if (pending() > 0 && options.keyring && !options.keyring.ready) flush();
+      checkpoint(true);
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       closeQuietly();
+    },
+    flushAndCheckpoint() {
+      flush();
+      try {
+        checkpoint(true);
+      } catch (error) {
+        options.onError(error instanceof Error ? error : new Error(String(error)));
+      }
     },
     get pending() {
       return pending();

@@ -10,6 +10,7 @@
  * re-sealed without the key. (Unkeyed lines before the first keyed line, from before a key
  * was set, are pinned by it: its MAC covers their last hash.)
  */
+import type { AnchorReport } from './anchor-check.js';
 import type { SealKey } from './audit-key.js';
 import { readSealedLine, sha256, type ChainTip, type SealedLineHeader } from './chain.js';
 import type { RawLine } from './line-reader.js';
@@ -45,6 +46,8 @@ export interface VerifyResult {
   readonly keyIds?: readonly string[];
   /** Set when the chain is broken because a line's key was not given: its id. */
   readonly missingKeyId?: string;
+  /** The check against an anchor's checkpoints, when `anchors` was given. */
+  readonly anchors?: AnchorReport;
 }
 
 /** Options of `createChainVerifier`. */
@@ -68,6 +71,8 @@ export interface ChainVerifier {
   push(line: RawLine): void;
   /** False once the chain is broken (callers may stop reading). */
   readonly intact: boolean;
+  /** The last intact line so far. */
+  readonly tip: ChainTip | undefined;
   result(): VerifyResult;
 }
 
@@ -148,6 +153,9 @@ export function createChainVerifier(options: ChainVerifierOptions = {}): ChainVe
     push,
     get intact() {
       return broken === undefined;
+    },
+    get tip() {
+      return tip;
     },
     result() {
       if (!broken && pending) {

@@ -50,6 +50,13 @@ export function findLastLine<T>(fd: number, size: number, accept: (line: string)
   return carry.length > 0 && floor === 0 ? acceptLine(carry, accept) : undefined;
 }
 
+/** The `seq` of the first line of the first `size` bytes of `fd`, if it is a sealed line. */
+export function readFirstSeq(fd: number, size: number): number | undefined {
+  const head = readRange(fd, 0, Math.min(size, 64)).toString('latin1');
+  const match = /^\{"seq":(0|[1-9]\d{0,15}),/.exec(head);
+  return match ? Number(match[1]) : undefined;
+}
+
 function acceptLine<T>(bytes: Buffer, accept: (line: string) => T | undefined): T | undefined {
   return bytes.length === 0 ? undefined : accept(bytes.toString('utf8'));
 }

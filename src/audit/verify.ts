@@ -5,6 +5,7 @@
  * and a chain re-sealed without the key is caught.
  */
 import { resolveSealKeys, type AuditKey } from './audit-key.js';
+import { compareWithAnchor, readCheckpoints, type AnchorReport } from './anchor-check.js';
 import { createChainVerifier, type VerifyResult } from './chain-verifier.js';
 import { readLineBatches } from './line-reader.js';
 import { auditSegments } from './segments.js';
@@ -23,6 +24,13 @@ export interface VerifyAuditOptions {
    * `missingKeyId`.
    */
   key?: AuditKey | readonly AuditKey[];
+  /**
+   * The anchor file the writer published checkpoints to (`auditLog({ anchor })`). The log
+   * must reach every checkpoint with the same hash: a cut tail, a rewritten file and deleted
+   * rotated files fail, each named in `anchors.problems` with its missing seq range.
+   * Checkpoints are checked against `key` when one is given.
+   */
+  anchors?: string;
 }
 
 /**
@@ -35,19 +43,34 @@ export interface VerifyAuditOptions {
  * if (!result.ok) console.error(`broken at line ${result.brokenAt}: ${result.reason}`);
  */
 export async function verifyAudit(file: string, options: VerifyAuditOptions = {}): Promise<VerifyResult> {
-  const { rotated = true, onProgress, key } = options;
+  const { rotated = true, onProgress, key, anchors } = options;
   const keys = key === undefined ? undefined : await resolveSealKeys(key, 'verifyAudit: `key`');
+  const anchor = anchors === undefined ? undefined : readCheckpoints(anchors, keys);
+  const wanted = new Set(anchor?.checkpoints.map((checkpoint) => checkpoint.seq));
+  const hashes = new Map<number, string>();
+  let firstSeq: number | undefined;
   const files = rotated ? auditSegments(file) : [file];
   if (files.length === 0 || !files.includes(file)) files.push(file);
   const verifier = createChainVerifier(keys ? { keys } : {});
-  for (const segment of files) {
+  reading: for (const segment of files) {
     verifier.startFile(segment);
     for await (const batch of readLineBatches(segment, onProgress ? { onProgress } : {})) {
-      for (const line of batch) verifier.push(line);
-      if (!verifier.intact) return verifier.result();
+      for (const line of batch) {
+        verifier.push(line);
+        const tip = verifier.intact ? verifier.tip : undefined;
+        if (tip === undefined) continue;
+        firstSeq ??= tip.seq;
+        if (wanted.has(tip.seq)) hashes.set(tip.seq, tip.hash);
+      }
+      if (!verifier.intact) break reading;
     }
   }
-  return verifier.result();
+  const result = verifier.result();
+  if (!anchor || anchors === undefined) return result;
+  const problems = [...anchor.problems, ...compareWithAnchor(anchor.checkpoints, { headSeq: result.head?.seq, firstSeq, hashes, files: result.files })];
+  const report: AnchorReport = { file: anchors, checkpoints: anchor.checkpoints.length, signed: anchor.signed, problems };
+  if (problems.length === 0 || !result.ok) return { ...result, anchors: report };
+  return { ...result, ok: false, reason: problems[0]!.message, anchors: report };
 }
 
 export type { VerifyResult };

@@ -12,7 +12,7 @@ import type { CliCommand } from './command.js';
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'check an audit file\'s hash chain (edits, dropped, inserted or reordered lines, torn tail)',
-  usage: `Usage: agentwarden verify <audit.jsonl> [--key [ID=]env:NAME | --key [ID=]file:PATH ...] [--json] [--no-rotated] [--progress | --no-progress]
+  usage: `Usage: agentwarden verify <audit.jsonl> [--key [ID=]env:NAME | --key [ID=]file:PATH ...] [--anchors FILE] [--json] [--no-rotated] [--progress | --no-progress]
 
 Checks every line of the audit file (and the files it rotated into: audit.jsonl.1, .2, ...).
 Exit code 0 when the chain is intact, 1 when it is broken or the file cannot be read, 2 for
@@ -22,6 +22,9 @@ bad arguments or a keyed chain checked without its key.
                   environment variable, file:PATH a file (one trailing newline is ignored).
                   Repeat it for a chain written across a key rotation. A key given to auditLog
                   as { id, secret } is named with its id: --key kms-v2=env:AUDIT_KEY.
+  --anchors       the anchor file the writer published checkpoints to (auditLog({ anchor })):
+                  a cut tail, a rewritten file or a deleted rotated file fails, named with
+                  the missing seq range
   --json          print the result as JSON
   --no-rotated    check only this file, not its rotated predecessors
   --progress      always show a progress line on stderr (default: files over 64 MB)
@@ -30,7 +33,7 @@ bad arguments or a keyed chain checked without its key.
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'no-rotated': { type: 'boolean' }, progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, key: { type: 'string', multiple: true } },
+      options: { json: { type: 'boolean' }, 'no-rotated': { type: 'boolean' }, progress: { type: 'boolean' }, 'no-progress': { type: 'boolean' }, key: { type: 'string', multiple: true }, anchors: { type: 'string' } },
     });
     const file = positionals[0];
     if (!file || positionals.length > 1) {
@@ -48,10 +51,14 @@ bad arguments or a keyed chain checked without its key.
       io.stderr(`agentwarden verify: ${file}: no such file\n`);
       return 1;
     }
+    if (values.anchors !== undefined && !existsSync(values.anchors)) {
+      io.stderr(`agentwarden verify: --anchors ${values.anchors}: no such file\n`);
+      return 2;
+    }
     const progress = progressLine(io.stderr, file, values.progress ? 'always' : values['no-progress'] ? 'never' : 'auto');
     let result: VerifyResult;
     try {
-      result = await verifyAudit(file, { rotated: !values['no-rotated'], onProgress: progress.onProgress, ...(keys && { key: keys }) });
+      result = await verifyAudit(file, { rotated: !values['no-rotated'], onProgress: progress.onProgress, ...(keys && { key: keys }), ...(values.anchors !== undefined && { anchors: values.anchors }) });
     } catch (error) {
       if (!(error instanceof OptionsError)) throw error;
       io.stderr(`agentwarden verify: ${error.message}\n`);
@@ -74,12 +81,15 @@ function describeResult(file: string, result: VerifyResult, keyed: boolean): str
   if (!result.ok) {
     if (result.missingKeyId !== undefined && !keyed) return `NOT CHECKED ${file}: sealed with key id "${result.missingKeyId}"; no --key given\n`;
     const where = result.brokenFile && result.brokenFile !== file ? ` of ${result.brokenFile}` : '';
-    return `BROKEN ${file}: line ${result.brokenAt}${where}: ${result.reason}\n`;
+    const broken = result.brokenAt === undefined ? [] : [`BROKEN ${file}: line ${result.brokenAt}${where}: ${result.reason}`];
+    const anchored = (result.anchors?.problems ?? []).map((problem) => `BROKEN ${file}: ${problem.message}`);
+    return `${[...broken, ...anchored].join('\n')}\n`;
   }
   const files = result.files.length > 1 ? ` in ${result.files.length} files` : '';
   const recovered = result.recoveredFragments ? `; ${result.recoveredFragments} torn line(s) from crashes were sealed off` : '';
   const lines = [`OK ${file}: ${count(result.lines)} lines verified${files}${recovered}`, `head seq ${result.head?.seq ?? '-'} hash ${result.head?.hash ?? '-'}`];
   const keyIds = (result.keyIds ?? []).join(', ');
+  if (result.anchors) lines.push(`anchored: the log reaches all ${count(result.anchors.checkpoints)} checkpoints of ${result.anchors.file}${result.anchors.signed ? ` (${count(result.anchors.signed)} signed)` : ''}`);
   if (result.sealing === 'keyed') lines.push(`sealed with HMAC-SHA256, key id ${keyIds}`);
   else if (result.sealing === 'mixed') lines.push(`sealed with HMAC-SHA256, key id ${keyIds}, after unkeyed lines written before a key was set (the first keyed line pins them)`);
   else lines.push('WARNING: the chain is unkeyed (plain SHA-256): anyone who can write the file can rewrite it and re-seal every line. Seal it with auditLog({ key }) and verify with --key.');
