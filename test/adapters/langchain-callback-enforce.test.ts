@@ -117,6 +117,14 @@ describe('WardenCallbackHandler with raiseError', () => {
     expect(usages).toHaveLength(4);
   });
 
+  it('counts a call once when two handlers of the same warden are attached', async () => {
+    const { warden, usages } = budgeted(10_000);
+    const model = scriptedModel(tenAnswers());
+    const handlers = [new WardenCallbackHandler(warden, { raiseError: true }), new WardenCallbackHandler(warden, { raiseError: true })];
+    await warden.run({}, () => model.invoke([new HumanMessage('hi')], { callbacks: handlers }));
+    expect(usages).toHaveLength(1);
+  });
+
   it('rejects bad enforcement options at construction', () => {
     const warden = createWarden({ agent: 'a' });
     expect(() => new WardenCallbackHandler(warden, { raiseError: 'yes' as never })).toThrow(OptionsError);
@@ -171,6 +179,15 @@ describe('WardenCallbackHandler with raiseError on tools that are not wrapped', 
     const answer = result.messages.find((message) => ToolMessage.isInstance(message)) as ToolMessage;
     expect(answer.status).toBe('error');
     expect(String(answer.content)).toContain('PolicyDeniedError');
+  });
+
+  it('guards a tool call once when two handlers of the same warden are attached', async () => {
+    const { warden, decisions } = guarded([policy({ deny: ['issue_refund'] })]);
+    const { refund, runs } = refundTool();
+    const handlers = [new WardenCallbackHandler(warden, { raiseError: true }), new WardenCallbackHandler(warden, { raiseError: true })];
+    await expect(warden.run({}, () => refund.invoke({ orderId: 'A1', amount: 900 }, { callbacks: handlers }))).rejects.toBeInstanceOf(PolicyDeniedError);
+    expect(runs).toEqual([]);
+    expect(decisions).toHaveLength(1);
   });
 
   it('does not guard a tool that wardenTools already wraps for the same warden', async () => {

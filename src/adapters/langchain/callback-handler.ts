@@ -36,6 +36,24 @@ export interface WardenCallbackHandlerOptions {
   estimate?: ModelCallEstimate;
 }
 
+/**
+ * LangChain run ids a handler of each warden is handling, so two handlers of one warden
+ * attached to the same call count it once.
+ */
+const claimedRuns = new WeakMap<Warden, Set<string>>();
+
+function claim(warden: Warden, key: string): boolean {
+  let claimed = claimedRuns.get(warden);
+  if (!claimed) claimedRuns.set(warden, (claimed = new Set()));
+  if (claimed.has(key)) return false;
+  claimed.add(key);
+  return true;
+}
+
+function release(warden: Warden, key: string): void {
+  claimedRuns.get(warden)?.delete(key);
+}
+
 interface OpenModelRun {
   readonly chat: PendingChat;
   readonly model: string;
@@ -124,20 +142,23 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
 
   /** With `raiseError`: a tool that is not wrapped enters the warden's chain; a refusal stops it before it runs. */
   override async handleToolStart(tool: Serialized, input: string, runId: string, _parentRunId?: string, _tags?: string[], metadata?: Record<string, unknown>, runName?: string, toolCallId?: string): Promise<void> {
-    if (!this.raiseError || metadata?.[GUARDED_BY_KEY] === wardenKey(this.#warden)) return;
+    if (!this.raiseError || metadata?.[GUARDED_BY_KEY] === wardenKey(this.#warden) || !claim(this.#warden, `tool:${runId}`)) return;
     const name = runName ?? (tool as { name?: string }).name ?? (tool as { id?: string[] }).id?.at(-1) ?? 'tool';
-    this.#openTools.set(runId, await enterToolCall(this.#guardedTool(name), toolArgs(input), toolCallId ?? runId));
+    try {
+      this.#openTools.set(runId, await enterToolCall(this.#guardedTool(name), toolArgs(input), toolCallId ?? runId));
+    } catch (error) {
+      release(this.#warden, `tool:${runId}`);
+      throw error;
+    }
   }
 
   override async handleToolEnd(output: unknown, runId: string): Promise<void> {
-    const call = this.#openTools.get(runId);
-    this.#openTools.delete(runId);
+    const call = this.#takeTool(runId);
     await call?.end(output);
   }
 
   override async handleToolError(error: unknown, runId: string): Promise<void> {
-    const call = this.#openTools.get(runId);
-    this.#openTools.delete(runId);
+    const call = this.#takeTool(runId);
     await call?.fail(error);
   }
 
@@ -148,10 +169,17 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
   }
 
   async #start(llm: Serialized, input: OpenModelRun['input'], runId: string, parentRunId: string | undefined, extraParams: Record<string, unknown> | undefined, metadata: Record<string, unknown> | undefined): Promise<void> {
-    if (isModelCallOwned(this.#warden)) return;
+    // Owned by `wardenMiddleware`, or seen by another handler of this warden: counted once.
+    if (isModelCallOwned(this.#warden) || !claim(this.#warden, runId)) return;
     const model = this.#model ?? modelNameFromStart(llm as { id?: string[] }, extraParams, metadata);
     // Throws the typed refusal before the span opens; LangChain re-throws it with `raiseError`.
-    const reservation = this.raiseError ? await gateModelCall(this.#warden, model, input, this.#estimate) : undefined;
+    let reservation: ReservationHandle | undefined;
+    try {
+      reservation = this.raiseError ? await gateModelCall(this.#warden, model, input, this.#estimate) : undefined;
+    } catch (error) {
+      release(this.#warden, runId);
+      throw error;
+    }
     const attributes = {
       'gen_ai.request.model': model,
       'agentwarden.langchain.run_id': runId,
@@ -160,9 +188,17 @@ export class WardenCallbackHandler extends BaseCallbackHandler {
     this.#open.set(runId, { chat: openChatSpan(this.#warden, model, attributes), model, input, ...(reservation && { reservation }) });
   }
 
+  #takeTool(runId: string): OpenToolCall | undefined {
+    const call = this.#openTools.get(runId);
+    this.#openTools.delete(runId);
+    if (call) release(this.#warden, `tool:${runId}`);
+    return call;
+  }
+
   #take(runId: string): OpenModelRun | undefined {
     const run = this.#open.get(runId);
     this.#open.delete(runId);
+    if (run) release(this.#warden, runId);
     return run;
   }
 }
