@@ -16,6 +16,7 @@ import type { GuardedTool, Warden } from '../../core/warden.js';
 import { isModelCallOwned, openChatSpan, type PendingChat } from './chat-span.js';
 import { approximateEstimate, gateModelCall, type ModelCallEstimate } from './model-gate.js';
 import { recordLangChainTurn } from './model-turn.js';
+import { claim, release } from './run-claims.js';
 import { awaitToolOutput, enterToolCall, GUARDED_BY_KEY, toolArgs, wardenKey, type OpenToolCall } from './tool-gate.js';
 import { recordModelTurn } from '../../replay/model-turns.js';
 import { modelNameFromStart, usageFromResult } from './usage.js';
@@ -34,24 +35,6 @@ export interface WardenCallbackHandlerOptions {
   raiseError?: boolean;
   /** What to reserve before a call (with `raiseError`). Defaults to about 4 characters a token of the input. */
   estimate?: ModelCallEstimate;
-}
-
-/**
- * LangChain run ids a handler of each warden is handling, so two handlers of one warden
- * attached to the same call count it once.
- */
-const claimedRuns = new WeakMap<Warden, Set<string>>();
-
-function claim(warden: Warden, key: string): boolean {
-  let claimed = claimedRuns.get(warden);
-  if (!claimed) claimedRuns.set(warden, (claimed = new Set()));
-  if (claimed.has(key)) return false;
-  claimed.add(key);
-  return true;
-}
-
-function release(warden: Warden, key: string): void {
-  claimedRuns.get(warden)?.delete(key);
 }
 
 interface OpenModelRun {
