@@ -59,6 +59,11 @@ describe('the default detector (a bank of CUSUMs)', () => {
     const { outcomes } = streamStatistics({ ...claims(0.95, 400), options: { threshold: 0.3 } }, 5, 1);
     for (const { alarm } of outcomes) expect(alarm).toMatchObject({ scale: 0.3, statistic: { test: 'cusum', reference: 0.15 } });
   });
+
+  it('uses one CUSUM tuned to 0.5 SD when only `decisionInterval` is given', () => {
+    const { outcomes } = streamStatistics({ kind: 'normal', before: 0, after: 1, length: 400, options: { decisionInterval: 6 } }, 5, 1);
+    for (const { alarm } of outcomes) expect(alarm).toMatchObject({ scale: 0.5, statistic: { test: 'cusum', reference: 0.25, threshold: 6 } });
+  });
 });
 
 describe('createCusumBank', () => {

@@ -14,9 +14,9 @@ function versionSwitch(rateB: number, seed: number, options: Partial<DriftEngine
   const engine = createDriftEngine({ ...settings, ...options });
   const alarms: DriftAlarm[] = [];
   let firstOfB: number | undefined;
-  for (let i = 0; i < 1_500; i++) alarms.push(...engine.observe({ metric: 'approvalRate', kind: 'mean', value: random() < 0.85 ? 1 : 0, at: i, versionId: 'v_A' }));
+  for (let i = 0; i < 1_500; i++) alarms.push(...engine.observe({ metric: 'approvalRate', kind: 'mean', value: random() < 0.85 ? 1 : 0, rate: true, at: i, versionId: 'v_A' }));
   for (let i = 0; i < 1_500; i++) {
-    const raised = engine.observe({ metric: 'approvalRate', kind: 'mean', value: random() < rateB ? 1 : 0, at: 1_500 + i, versionId: 'v_B' });
+    const raised = engine.observe({ metric: 'approvalRate', kind: 'mean', value: random() < rateB ? 1 : 0, rate: true, at: 1_500 + i, versionId: 'v_B' });
     if (raised.length > 0) firstOfB ??= i + 1;
     alarms.push(...raised);
   }
@@ -35,6 +35,16 @@ describe('per-version baselines', () => {
   it('raises nothing in at least 95 % of 200 trials where version B approves like A', () => {
     const quiet = Array.from({ length: 200 }, (_, trial) => versionSwitch(0.85, 10 + trial)).filter(({ alarms }) => alarms.length === 0);
     expect(quiet.length / 200).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports version B against version A with the default detector too, and stays quiet when B approves like A', () => {
+    const defaults = { shiftFor: () => undefined, falseAlarmRate: 4e-6 };
+    const shifted = Array.from({ length: 20 }, (_, trial) => versionSwitch(0.91, 10 + trial, defaults));
+    const reported = shifted.filter(({ alarms }) => alarms.some((alarm) => alarm.versionId === 'v_B' && alarm.comparedTo === 'previous_version' && alarm.direction === 'up'));
+    expect(reported.length).toBeGreaterThanOrEqual(18);
+    expect(reported[0]!.alarms[0]).toMatchObject({ scale: expect.any(Number), estimatedShift: expect.any(Number) });
+    const steady = Array.from({ length: 20 }, (_, trial) => versionSwitch(0.85, 10 + trial, defaults));
+    expect(steady.filter(({ alarms }) => alarms.length === 0).length).toBeGreaterThanOrEqual(18);
   });
 
   it('learns a new baseline for the new version while comparing it with the previous one', () => {
