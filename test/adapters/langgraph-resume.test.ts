@@ -2,7 +2,8 @@
  * Pins what the real @langchain/langgraph does with the siblings of a gated tool call when a
  * graph paused for approval is resumed: does a harmless tool called in the same model step
  * run again? With `createAgent` it does not (each tool call is its own task); in a hand-built
- * graph with one `ToolNode` it does (the node runs again from its start).
+ * graph with one `ToolNode` it does (the node runs again from its start), unless the tools are
+ * wrapped by `wardenTools`, which answer the second run with the recorded result.
  */
 import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
@@ -12,7 +13,7 @@ import { ToolNode } from '@langchain/langgraph/prebuilt';
 import { createAgent } from 'langchain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { wardenMiddleware, type ApprovalInterrupt } from '../../src/adapters/langchain.js';
+import { wardenMiddleware, wardenTools, type ApprovalInterrupt } from '../../src/adapters/langchain.js';
 import { approval, createWarden } from '../../src/index.js';
 import { lookupTool, refundTool, scriptedModel } from './langchain-fixtures.js';
 
@@ -50,7 +51,11 @@ describe('LangGraph resume after an approval interrupt', () => {
     expect(resumed.messages.at(-1)?.content).toBe('Looked up and refunded.');
   });
 
-  it('runs the sibling of a call that interrupts a second time on resume (hand-built StateGraph with one ToolNode)', async () => {
+  it.each([
+    ['plain tools: the finished sibling runs a second time', false, ['A1', 'A1']],
+    ['tools wrapped by wardenTools: the finished sibling answers from its recorded result', true, ['A1']],
+  ])('resumes a hand-built StateGraph with one ToolNode, %s', async (_name, wrapped, expectedLookups) => {
+    const warden = createWarden({ agent: 'support' });
     const { lookup, runs: lookups } = lookupTool();
     const refunds: number[] = [];
     // LangGraph's own human-in-the-loop: the tool itself interrupts.
@@ -66,22 +71,21 @@ describe('LangGraph resume after an approval interrupt', () => {
     const model = bothInOneStep();
     const graph = new StateGraph(MessagesAnnotation)
       .addNode('agent', async (state) => ({ messages: [await model.invoke(state.messages)] }))
-      .addNode('tools', new ToolNode([lookup, refund]))
+      .addNode('tools', new ToolNode(wrapped ? wardenTools(warden, [lookup, refund]) : [lookup, refund]))
       .addEdge(START, 'agent')
       .addConditionalEdges('agent', (state) => ((state.messages.at(-1) as AIMessage).tool_calls?.length ? 'tools' : END))
       .addEdge('tools', 'agent')
       .compile({ checkpointer: new MemorySaver() });
     const thread = { configurable: { thread_id: 'claim-2' } };
 
-    const paused = await graph.invoke({ messages: [new HumanMessage('Look A1 up and refund it')] }, thread);
+    const paused = await warden.run({}, () => graph.invoke({ messages: [new HumanMessage('Look A1 up and refund it')] }, thread));
     expect((paused as { __interrupt__?: unknown[] }).__interrupt__).toHaveLength(1);
     const lookupsAtPause = [...lookups];
 
-    const resumed = await graph.invoke(new Command({ resume: { approved: true } }), thread);
+    const resumed = await warden.run({}, () => graph.invoke(new Command({ resume: { approved: true } }), thread));
     expect(refunds).toEqual([900]);
     expect(toolMessages(resumed.messages).sort()).toEqual(['l1', 'r1']);
-    // LangGraph re-runs the whole `tools` node on resume: the sibling that had finished runs again.
-    // createAgent (above) runs each tool call as its own task, so there it runs once.
-    expect({ atPause: lookupsAtPause, afterResume: lookups }).toEqual({ atPause: ['A1'], afterResume: ['A1', 'A1'] });
+    // LangGraph re-runs the whole `tools` node on resume; createAgent (above) runs each tool call as its own task.
+    expect({ atPause: lookupsAtPause, afterResume: lookups }).toEqual({ atPause: ['A1'], afterResume: expectedLookups });
   });
 });

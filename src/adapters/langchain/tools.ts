@@ -15,6 +15,7 @@ import { isWardenError } from '../../core/errors.js';
 // The stop latch is framework-free; the AI SDK adapter uses the same one.
 import { latchStop, LOOP_STOPPING_CODES } from '../ai-sdk/stop-latch.js';
 import { denialMessage, isDenialError } from './outcome.js';
+import { finishedCall, finishedCallKey, rememberFinishedCall } from './finished-calls.js';
 import { GUARDED_BY_KEY, wardenKey } from './tool-gate.js';
 
 /** Options of `wardenTool` / `wardenTools`. */
@@ -74,11 +75,17 @@ export function wardenTool(warden: Warden, tool: ClientTool, options: WardenTool
   async function guardedCall(input: unknown, config: ToolRunnableConfig | undefined): Promise<unknown> {
     const toolCallId = config?.toolCall?.id ?? (config as { toolCallId?: string } | undefined)?.toolCallId;
     const callId = toolCallId ?? newId('call');
+    // A call LangGraph runs again on resume (its node restarted) gets the result it had.
+    const finishedKey = finishedCallKey(config, toolCallId);
+    const finished = finishedCall(warden, finishedKey);
+    if (finished) return finished.result;
     // Without `toolCall` the original returns its raw content; our wrapper formats the ToolMessage.
     const { toolCall: _toolCall, ...inner } = config ?? {};
     configs.set(callId, inner);
     try {
-      return await guarded(input, { callId, ...(config?.signal !== undefined && { signal: config.signal }) });
+      const result = await guarded(input, { callId, ...(config?.signal !== undefined && { signal: config.signal }) });
+      rememberFinishedCall(warden, finishedKey, result);
+      return result;
     } catch (error) {
       if (onDeny === 'message' && toolCallId !== undefined && isDenialError(error)) return denialMessage(error, original.name, toolCallId);
       // LangChain's ToolNode turns a tool's error into a message when no agent middleware is
