@@ -37,7 +37,8 @@ export interface DriftAlarm {
   readonly direction?: 'up' | 'down';
   /**
    * Means only: the shift, in baseline standard deviations, that the CUSUM which fired is
-   * tuned to — one of the default bank's 0.1, 0.25, 0.5 and 1, or the `threshold` given.
+   * tuned to — one of the default bank's 0.1, 0.25, 0.5 and 1 (less for a rate near 0 or 1,
+   * which cannot move that far), or the `threshold` given.
    */
   readonly scale?: number;
   /** Means only: `(current − baseline mean) / std`, the shift seen since its estimated start, signed. */

@@ -1,9 +1,9 @@
 /**
  * The drift engine: per version, per metric, a baseline (learned in a warm-up, given, or
  * restored from a snapshot) and a detector against it (a bank of CUSUMs, or one CUSUM,
- * for means and rates; a chi-square window test for mixes). A version seen for the first time learns its own
- * baseline and, meanwhile and after, is compared with the previous version's learned
- * baseline: that is how a model or prompt update shows up. Alarms are debounced per
+ * for means and rates; a chi-square window test for mixes). A version seen for the first
+ * time learns its own baseline and, meanwhile and after, is compared with the previous
+ * version's learned baseline: that is how a model or prompt update shows up. Alarms are debounced per
  * version, metric and comparison. The engine knows nothing of wardens, so simulations
  * drive it directly.
  */
