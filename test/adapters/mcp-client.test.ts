@@ -175,3 +175,30 @@ describe('wardenMcpClient', () => {
     expect(() => wardenMcpClient(raw, warden, options as never)).toThrow(message);
   });
 });
+
+describe('wardenMcpClient against a server that misbehaves', () => {
+  it('rejects a malformed tool result with the SDK error, recorded as a failed call, and nothing runs twice', async () => {
+    const { Server } = await import('@modelcontextprotocol/sdk/server/index.js');
+    const { CallToolRequestSchema, ListToolsRequestSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const server = new Server({ name: 'broken', version: '0.0.1' }, { capabilities: { tools: {} } });
+    let served = 0;
+    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [{ name: 'lookup_order', inputSchema: { type: 'object' as const } }] }));
+    server.setRequestHandler(CallToolRequestSchema, async () => {
+      served += 1;
+      return { content: 'not a list of parts' } as never;
+    });
+    const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const raw = new Client({ name: 'agent', version: '0.0.1' });
+    await Promise.all([server.connect(serverSide), raw.connect(clientSide)]);
+    const warden = createWarden({ agent: 'support' });
+    const calls: CallObservation[] = [];
+    warden.on('call', (call) => calls.push(call));
+    const error = await wardenMcpClient(raw, warden, { onDeny: 'result' }).callTool({ name: 'lookup_order', arguments: {} }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(served).toBe(1);
+    expect(calls.map((call) => call.outcome)).toEqual(['error']);
+    await raw.close();
+  });
+});
