@@ -44,10 +44,10 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 /** `scheme://user:password@host`: the password. */
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:([^\s/@]{1,200})@/gi;
 /**
- * `password=...`, `"api_key": "..."`, `x-api-key: ...`: a name judged by `isSecretName`,
- * then the value after it.
+ * `password=...`, `"api_key": "..."`, `x-api-key: ...`: found from each `:` or `=`, the name
+ * before it (judged by `isSecretName`), then the value after it (this sticky pattern).
  */
-const NAMED_VALUE = /(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,60})["']?\s{0,3}[:=]\s{0,3}(?:"([^"\r\n]{4,500})"|'([^'\r\n]{4,500})'|((?:(?:Bearer|Basic|Token|Digest)\s{1,3})?[^\s"',;&<>]{4,500}))/g;
+const VALUE_AFTER = /\s{0,3}(?:"([^"\r\n]{4,500})"|'([^'\r\n]{4,500})'|((?:(?:Bearer|Basic|Token|Digest)\s{1,3})?[^\s"',;&<>]{4,500}))/y;
 /** Values after a secret name that are placeholders, not secrets. */
 const PLACEHOLDER = /^(?:null|undefined|none|true|false|\*+|x+|\[[a-z]+:[0-9a-f]+\]|\$\{.*\}|<.*>)$/i;
 const PHONE_INTERNATIONAL = /(?<![\w+])\+\d[\d ().-]{6,20}\d(?!\w)/g;
@@ -79,17 +79,14 @@ const DETECTORS: Record<PIIKind, (text: string) => PIIMatch[]> = {
   secret: (text) => {
     const matches: PIIMatch[] = [];
     for (const pattern of SECRET_PATTERNS) matches.push(...scan(text, pattern, 'secret'));
-    for (const match of text.matchAll(URL_CREDENTIALS)) {
-      const value = match[1]!;
-      const start = match.index + match[0].length - value.length - 1;
-      matches.push({ kind: 'secret', start, end: start + value.length, value });
+    if (text.includes('://')) {
+      for (const match of text.matchAll(URL_CREDENTIALS)) {
+        const value = match[1]!;
+        const start = match.index + match[0].length - value.length - 1;
+        matches.push({ kind: 'secret', start, end: start + value.length, value });
+      }
     }
-    for (const match of text.matchAll(NAMED_VALUE)) {
-      const value = match[2] ?? match[3] ?? match[4]!;
-      if (!isSecretName(match[1]!) || PLACEHOLDER.test(value)) continue;
-      const start = match.index + match[0].length - value.length - (match[4] === undefined ? 1 : 0);
-      matches.push({ kind: 'secret', start, end: start + value.length, value });
-    }
+    matches.push(...namedValues(text));
     return matches;
   },
   email: findEmails,
@@ -105,6 +102,49 @@ const DETECTORS: Record<PIIKind, (text: string) => PIIMatch[]> = {
   ssn: (text) => scan(text, SSN, 'ssn').filter((match) => isSsn(match.value)),
   phone: (text) => [...scan(text, PHONE_INTERNATIONAL, 'phone'), ...scan(text, PHONE_NATIONAL, 'phone')].filter((match) => isPhone(match.value)),
 };
+
+/** Values after a secret name and a `:` or `=`, found from each separator (prose without one costs one pass). */
+function namedValues(text: string): PIIMatch[] {
+  const matches: PIIMatch[] = [];
+  // The next `:` and `=`, each searched again only once passed, so the whole scan is linear.
+  let colon = text.indexOf(':');
+  let equals = text.indexOf('=');
+  while (colon !== -1 || equals !== -1) {
+    const separator = colon === -1 ? equals : equals === -1 ? colon : Math.min(colon, equals);
+    if (separator === colon) colon = text.indexOf(':', separator + 1);
+    else equals = text.indexOf('=', separator + 1);
+    const name = nameBefore(text, separator);
+    if (name === undefined || !isSecretName(name)) continue;
+    VALUE_AFTER.lastIndex = separator + 1;
+    const after = VALUE_AFTER.exec(text);
+    if (!after) continue;
+    const value = after[1] ?? after[2] ?? after[3]!;
+    if (PLACEHOLDER.test(value)) continue;
+    const start = VALUE_AFTER.lastIndex - value.length - (after[3] === undefined ? 1 : 0);
+    matches.push({ kind: 'secret', start, end: start + value.length, value });
+  }
+  return matches;
+}
+
+/** The name written just before `separator` (`name`, `"name"`, `name  `), walking back; `undefined` when there is none. */
+function nameBefore(text: string, separator: number): string | undefined {
+  let end = separator;
+  while (end > 0 && separator - end < 3 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (end > 0 && (text[end - 1] === '"' || text[end - 1] === "'")) end--;
+  let start = end;
+  while (start > 0 && end - start <= 61 && isNameChar(text.charCodeAt(start - 1))) start--;
+  if (end - start > 61) return undefined; // longer than any name
+  while (start < end && !isLetter(text.charCodeAt(start))) start++;
+  return start < end ? text.slice(start, end) : undefined;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isNameChar(code: number): boolean {
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x2d;
+}
 
 function scan(text: string, pattern: RegExp, kind: PIIKind): PIIMatch[] {
   const matches: PIIMatch[] = [];

@@ -77,6 +77,19 @@ export function nameWords(name: string): string[] {
  */
 export function isSecretName(name: string): boolean {
   if (name.length === 0 || name.length > 200) return false;
+  const known = verdicts.get(name);
+  if (known !== undefined) return known;
+  const verdict = judgeName(name);
+  // Names repeat (the same keys in every call): remember a bounded number of verdicts.
+  if (verdicts.size >= 2_000) verdicts.clear();
+  verdicts.set(name, verdict);
+  return verdict;
+}
+
+/** Verdicts by name; pure (the rules never change), so sharing it across wardens is safe. */
+const verdicts = new Map<string, boolean>();
+
+function judgeName(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0) return false;
   if (words.length > 1 && DESCRIBING_WORDS.has(words[words.length - 1]!)) return false;
