@@ -79,6 +79,8 @@ export interface AuditLogOptions {
   anchor?: string | AnchorSink;
   /** Lines between two checkpoints. Defaults to `1000`. */
   anchorEvery?: number;
+  /** Also publish a checkpoint when this many ms have passed since the last one (at the next line). Defaults to none. */
+  anchorIntervalMs?: number;
 }
 
 const positiveInt = z.number().int('must be an integer').positive('must be positive');
@@ -97,6 +99,7 @@ const optionsSchema = z.object({
   keyRefreshMs: positiveInt.default(900_000),
   anchor: z.custom<string | AnchorSink>((value) => (typeof value === 'string' && value.length > 0) || typeof value === 'function', 'must be a file path or a function (checkpoint) => void').optional(),
   anchorEvery: positiveInt.default(1000),
+  anchorIntervalMs: positiveInt.optional(),
 });
 
 /** The audit plugin; `flush()` writes what is queued now (the warden's `close()` also does). */
@@ -143,7 +146,7 @@ export function auditLog(options: AuditLogOptions): AuditLogPlugin {
       maxQueue: parsed.maxQueue,
       retryMs: parsed.retryMs,
       ...(keyring && { keyring }),
-      ...(anchorSink && { anchor: { every: parsed.anchorEvery, publish: checkpointPublisher(anchorSink, { key: () => keyring?.current, now, onError: (error) => host.emit('error', error) }) } }),
+      ...(anchorSink && { anchor: { every: parsed.anchorEvery, ...(parsed.anchorIntervalMs !== undefined && { intervalMs: parsed.anchorIntervalMs }), publish: checkpointPublisher(anchorSink, { key: () => keyring?.current, now, onError: (error) => host.emit('error', error) }) } }),
       now,
       count: (counter, by) => host.count(counter, by),
       onError: (error) => host.emit('error', error),

@@ -52,6 +52,8 @@ export interface AnchorPoint {
 export interface WriterAnchor {
   /** Publish a checkpoint after this many lines (and at close). */
   readonly every: number;
+  /** Also publish one when this long has passed since the last, at the next line written; unset: lines only. */
+  readonly intervalMs?: number;
   /** Must not throw; called synchronously (also at process exit). */
   readonly publish: (point: AnchorPoint) => void;
 }
@@ -116,6 +118,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   let lockable: boolean | undefined;
   /** Lines this writer wrote since its last checkpoint, and the first seq of the open file. */
   let sinceCheckpoint = 0;
+  let lastCheckpointAt = options.now();
   let segmentFirstSeq: number | undefined;
 
   const at = () => new Date(options.now()).toISOString();
@@ -236,9 +239,13 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
 
   /** Publishes the chain's head when lines were written since the last checkpoint. */
   function checkpoint(force: boolean): void {
-    if (!options.anchor || tip === undefined || sinceCheckpoint === 0 || (!force && sinceCheckpoint < options.anchor.every)) return;
-    options.anchor.publish({ type: 'checkpoint', seq: tip.seq, hash: tip.hash });
+    const anchor = options.anchor;
+    if (!anchor || tip === undefined || sinceCheckpoint === 0) return;
+    const due = force || sinceCheckpoint >= anchor.every || (anchor.intervalMs !== undefined && options.now() - lastCheckpointAt >= anchor.intervalMs);
+    if (!due) return;
+    anchor.publish({ type: 'checkpoint', seq: tip.seq, hash: tip.hash });
     sinceCheckpoint = 0;
+    lastCheckpointAt = options.now();
   }
 
   function rotate(): void {

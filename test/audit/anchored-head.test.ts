@@ -7,6 +7,7 @@ import { verifyAudit } from '../../src/audit/verify.js';
 import { main } from '../../src/cli/main.js';
 import { createWarden } from '../../src/core/warden.js';
 import { auditLog, type AuditLogOptions } from '../../src/audit/audit-log.js';
+import { fakeClock } from '../../src/testing/index.js';
 import { tempDir } from './helpers.js';
 
 const KEY = 'audit-key-0123456789abcdef';
@@ -119,6 +120,23 @@ describe('anchored head', () => {
     const received: AuditCheckpoint[] = [];
     await writeAudit(join(tempDir(), 'audit.jsonl'), 3, { key: KEY, anchor: (checkpoint) => void received.push(checkpoint) });
     expect(received).toEqual([expect.objectContaining({ type: 'checkpoint', seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), time: expect.any(String), mac: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+  });
+
+  it('also publishes a checkpoint once anchorIntervalMs has passed, at the next line', async () => {
+    const clock = fakeClock();
+    const received: AuditCheckpoint[] = [];
+    const plugin = auditLog({ file: join(tempDir(), 'audit.jsonl'), anchor: (checkpoint) => void received.push(checkpoint), anchorIntervalMs: 60_000 });
+    const warden = createWarden({ agent: 'a', clock, audit: plugin });
+    const ping = warden.tool('ping', async () => 'pong');
+    await ping({});
+    plugin.flush();
+    expect(received).toHaveLength(0);
+    clock.advance(61_000);
+    await ping({});
+    plugin.flush();
+    expect(received).toHaveLength(1);
+    expect(received[0]!.time).toBe(new Date(clock.now()).toISOString());
+    await warden.close();
   });
 
   it('exits 2 when the anchor file does not exist', async () => {
