@@ -36,7 +36,7 @@ function scriptedModel(name: string, turns: Array<{ output: string; inputTokens:
 }
 
 /** One agent run: reserve, call the model, settle, call a tool; `onPause` may lift a pause. */
-async function agentLoop(warden: Warden, label: string, model: ReturnType<typeof scriptedModel>, maxTurns: number, onPause?: (ticket: BudgetPauseTicket) => void) {
+async function agentLoop(warden: Warden, label: string, model: ReturnType<typeof scriptedModel>, maxTurns: number, onPause?: (ticket: BudgetPauseTicket) => void | Promise<void>) {
   const lookupClaim = warden.tool('lookup_claim', async ({ id }: { id: string }) => ({ id, status: 'open', amount: 120 }));
   await warden.run({ sessionId: label, workflow: 'claims', department: 'finance' }, async () => {
     for (let turn = 1; turn <= maxTurns; turn++) {
@@ -44,7 +44,7 @@ async function agentLoop(warden: Warden, label: string, model: ReturnType<typeof
         await oneTurn(turn);
       } catch (error) {
         if (!(error instanceof ApprovalPendingError) || !onPause) throw error;
-        onPause(error.ticket as BudgetPauseTicket);
+        await onPause(error.ticket as BudgetPauseTicket);
         await oneTurn(turn); // the same turn again, now that the limit is raised
       }
     }
@@ -107,10 +107,10 @@ const paused = createWarden({
   middleware: [tokenBudget({ costLimits: { department: { finance: 0.02 } }, pricing, onExceeded: 'pause' })],
 });
 const meter = paused.capability<BudgetMeter>('usage')!;
-await agentLoop(paused, 'session-2', model, 6, (ticket) => {
+await agentLoop(paused, 'session-2', model, 6, async (ticket) => {
   console.log(`  paused: ticket ${ticket.id} on ${ticket.scope} ($${ticket.spent} of $${ticket.limit} spent, $${ticket.requested} requested)`);
   console.log(`    to resume: ${ticket.howToResume}`);
-  const raised = meter.raiseLimit(ticket.scope, { costUsd: 0.02 });
+  const raised = await meter.raiseLimit(ticket.scope, { costUsd: 0.02 }, { by: 'ops-oncall', reason: 'finish the claims batch' });
   console.log(`  a person raised ${raised.scope} to $${raised.costUsd}; lifted ${raised.resumed.length} ticket(s)`);
 });
 console.log('  run finished');

@@ -1,7 +1,7 @@
 /**
  * The payloads of the warden's `budget` event, keyed by `type`, so a listener can switch on
  * it: `threshold` (50/80/100 % of a limit passed by a settlement), `exceeded` (a refusal),
- * `paused` (a refusal under `onExceeded: 'pause'`), `raised` (a person raised a limit) and
+ * `paused` (a refusal under `onExceeded: 'pause'`), `raised` / `lowered` (a person moved a limit) and
  * `unpriced` (first usage of a model with no price).
  */
 import type { BudgetPauseTicket, RefusalFigures } from './exceeded.js';
@@ -35,10 +35,12 @@ export interface BudgetPausedEvent {
   readonly at: string;
 }
 
-/** A person raised a limit; `resumed` lists the ticket ids it lifted. */
+/** A person raised (or lowered) a limit; `resumed` lists the ticket ids a raise lifted. */
 export interface BudgetRaisedEvent {
-  readonly type: 'raised';
+  readonly type: 'raised' | 'lowered';
   readonly scope: string;
+  /** Who made the change (`'unknown'` when the caller did not say). */
+  readonly by: string;
   /** The new token ceiling, when tokens were raised. */
   readonly tokens?: number;
   /** The new cost ceiling in USD, when cost was raised. */

@@ -70,6 +70,6 @@ export function pauseTicket(id: string, figures: RefusalFigures, identity: Scope
     ...(identity.workflow !== undefined && { workflow: identity.workflow }),
     ...(identity.department !== undefined && { department: identity.department }),
     createdAt: new Date(now).toISOString(),
-    howToResume: `warden.capability('usage').raiseLimit('${figures.scope}', ${by}), then call again`,
+    howToResume: `await warden.capability('usage').raiseLimit('${figures.scope}', ${by}, { by: '<who>' }), then call again`,
   };
 }

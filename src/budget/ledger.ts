@@ -13,6 +13,7 @@ import type {
   BudgetTotals,
   ReserveOutcome,
   ReserveRequest,
+  LimitUnit,
   SettleOutcome,
   SettleRequest,
 } from '../stores/budget-store.js';
@@ -45,6 +46,10 @@ export interface Ledger {
   settle(request: SettleRequest, now: number): SettleOutcome;
   release(id: string, now: number): boolean;
   snapshot(lines: readonly BudgetLine[] | undefined, now: number): BudgetSnapshot;
+  /** Adds `delta` to the adjustment `name` of `unit`; returns the new adjustment. */
+  adjust(name: string, unit: LimitUnit, delta: number): number;
+  /** Every adjustment, for compaction: `[name, unit, amount]`. */
+  adjustments(): Array<[string, LimitUnit, number]>;
   /** Adds settled totals directly (journal replay). */
   restore(scope: string, window: string | undefined, tokens: number, costMicros: number, settlements: number): void;
   /** Number of live reservations (for tests and stats). */
@@ -62,6 +67,14 @@ export function createLedger(): Ledger {
   const windowId = windowNamer();
 
   const find = (scope: string, window: string | undefined) => entries.get(scope)?.get(window ?? '');
+  // Shared limit adjustments by `<unit>|<name>`; a line adds those named in its `limitKeys`.
+  const adjusted = new Map<string, number>();
+  const adjustment = (line: BudgetLine, unit: LimitUnit): number => {
+    if (line.limitKeys === undefined || adjusted.size === 0) return 0;
+    let sum = 0;
+    for (const name of line.limitKeys) sum += adjusted.get(`${unit}|${name}`) ?? 0;
+    return sum;
+  };
 
   // Entries of lines with `retainMs` (run totals) are forgotten once idle that long; the check
   // runs at most once a minute, so it costs nothing per call.
@@ -126,11 +139,13 @@ export function createLedger(): Ledger {
         const line = request.lines[index]!;
         const window = windows[index];
         const current = find(line.scope, window) ?? ZERO;
-        if (line.maxTokens !== undefined && current.tokens + current.heldTokens + request.tokens > line.maxTokens) {
-          return refuse(line.scope, window, 'tokens', line.maxTokens, current.tokens, current.heldTokens, request.tokens);
+        const maxTokens = line.maxTokens === undefined ? undefined : line.maxTokens + adjustment(line, 'tokens');
+        const maxCostMicros = line.maxCostMicros === undefined ? undefined : line.maxCostMicros + adjustment(line, 'costMicros');
+        if (maxTokens !== undefined && current.tokens + current.heldTokens + request.tokens > maxTokens) {
+          return refuse(line.scope, window, 'tokens', maxTokens, current.tokens, current.heldTokens, request.tokens);
         }
-        if (line.maxCostMicros !== undefined && current.costMicros + current.heldCostMicros + request.costMicros > line.maxCostMicros) {
-          return refuse(line.scope, window, 'costMicros', line.maxCostMicros, current.costMicros, current.heldCostMicros, request.costMicros);
+        if (maxCostMicros !== undefined && current.costMicros + current.heldCostMicros + request.costMicros > maxCostMicros) {
+          return refuse(line.scope, window, 'costMicros', maxCostMicros, current.costMicros, current.heldCostMicros, request.costMicros);
         }
       }
       const held = request.lines.map((line, index) => entryFor(line.scope, windows[index]));
@@ -177,10 +192,30 @@ export function createLedger(): Ledger {
       const list: BudgetEntry[] = lines
         ? lines.map((line) => {
             const window = windowId(line.period, now);
-            return toEntry(find(line.scope, window) ?? { scope: line.scope, window, ...ZERO });
+            const entry = toEntry(find(line.scope, window) ?? { scope: line.scope, window, ...ZERO });
+            const adjustTokens = adjustment(line, 'tokens');
+            const adjustCostMicros = adjustment(line, 'costMicros');
+            if (adjustTokens === 0 && adjustCostMicros === 0) return entry;
+            return { ...entry, ...(adjustTokens !== 0 && { adjustTokens }), ...(adjustCostMicros !== 0 && { adjustCostMicros }) };
           })
         : [...entries.values()].flatMap((windows) => [...windows.values()].map(toEntry));
       return { at: now, entries: list };
+    },
+
+    adjust(name, unit, delta) {
+      if (!Number.isSafeInteger(delta)) throw new RangeError(`adjustLimit: \`delta\` must be an integer, got ${delta}`);
+      const key = `${unit}|${name}`;
+      const next = (adjusted.get(key) ?? 0) + delta;
+      if (next === 0) adjusted.delete(key);
+      else adjusted.set(key, next);
+      return next;
+    },
+
+    adjustments() {
+      return [...adjusted].map(([key, amount]) => {
+        const bar = key.indexOf('|');
+        return [key.slice(bar + 1), key.slice(0, bar) as LimitUnit, amount];
+      });
     },
 
     restore(scope, window, tokens, costMicros, settlements) {

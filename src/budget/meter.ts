@@ -9,7 +9,7 @@ import { trace } from '@opentelemetry/api';
 import { decide, type DecisionInput } from '../core/decision.js';
 import { ApprovalPendingError, BudgetExceededError, OptionsError, StoreUnavailableError, ValidationError, isWardenError, type ValidationIssue } from '../core/errors.js';
 import { newId } from '../internal/ids.js';
-import type { BudgetEntry, BudgetRefusal, BudgetStore, SettleRequest } from '../stores/budget-store.js';
+import type { BudgetEntry, BudgetRefusal, BudgetStore, LimitUnit, SettleRequest } from '../stores/budget-store.js';
 import type { CostReport, Decision, ReservationHandle, RunInfo, SettledUsage, ToolCall, UsageEstimate, UsageMeter, WardenHost } from '../core/types.js';
 import { usageAttributes } from './attributes.js';
 import type { BudgetEvent } from './events.js';
@@ -26,6 +26,13 @@ export interface LimitRaise {
   tokens?: number;
   /** USD to add to the cost ceiling. */
   costUsd?: number;
+}
+
+/** Who changed a limit and why: on the decision and the `budget` event. */
+export interface LimitChange {
+  /** The person or system that made the change. Defaults to `'unknown'`. */
+  by?: string;
+  reason?: string;
 }
 
 /** The ceilings after a raise, and the pause tickets it lifted. */
@@ -48,7 +55,12 @@ export interface BudgetMeter extends UsageMeter {
    * @example
    * warden.capability<BudgetMeter>('usage')!.raiseLimit('department:finance', { costUsd: 250 });
    */
-  raiseLimit(scope: string, by: LimitRaise): LimitRaised;
+  raiseLimit(scope: string, by: LimitRaise, change?: LimitChange): Promise<LimitRaised>;
+  /**
+   * Takes `by` off the ceiling of `scope` (the same scopes and sharing as `raiseLimit`); calls
+   * already over the new ceiling are refused from their next reservation on.
+   */
+  lowerLimit(scope: string, by: LimitRaise, change?: LimitChange): Promise<LimitRaised>;
   /** Pause tickets not yet lifted (newest last, at most 1,000 kept). */
   paused(): BudgetPauseTicket[];
   /** Refuses a guarded tool call when a scope in force is already exhausted. */
@@ -70,7 +82,9 @@ interface Origin {
 
 /** Creates the meter of one warden over `store`; `close` gives back every reservation still held. */
 export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetStore, host: MeterHost): { meter: BudgetMeter; close: () => Promise<void> } {
-  const book = createLimitBook(options.limits, options.costLimits, host.agent, options.runRetentionMs);
+  // A store with `adjustLimit` keeps raises for the whole fleet; the book then leaves them to it.
+  const shared = typeof store.adjustLimit === 'function';
+  const book = createLimitBook(options.limits, options.costLimits, host.agent, options.runRetentionMs, shared);
   const tickets = new Map<string, BudgetPauseTicket>();
   const heldByRun = new Map<string, Set<string>>();
   const unpricedSeen = new Set<string>();
@@ -237,32 +251,8 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       return buildCostReport(all, configured, current?.entries ?? [], options.pricing);
     },
 
-    raiseLimit(scope, by) {
-      if (typeof scope !== 'string' || scope.length === 0) throw new OptionsError('raiseLimit: `scope` must be a non-empty string');
-      if (typeof by !== 'object' || by === null || (by.tokens === undefined && by.costUsd === undefined)) {
-        throw new OptionsError('raiseLimit: give `tokens` and/or `costUsd` to add');
-      }
-      for (const field of ['tokens', 'costUsd'] as const) {
-        const value = by[field];
-        if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
-          throw new OptionsError(`raiseLimit: \`${field}\` must be a positive number, got ${String(value)}`);
-        }
-      }
-      const normalized = scope === 'agent' ? `agent:${host.agent}` : scope;
-      const raised = {
-        ...(by.tokens !== undefined && { tokens: book.raise(normalized, 'tokens', by.tokens) }),
-        ...(by.costUsd !== undefined && { costUsd: microsToUsd(book.raise(normalized, 'costMicros', usdToMicros(by.costUsd))) }),
-      };
-      const units = new Set([...(by.tokens !== undefined ? ['tokens'] : []), ...(by.costUsd !== undefined ? ['usd'] : [])]);
-      // 'run' covers every run and 'department:*' every department (tickets are lifted; a call
-      // still short of budget simply pauses again).
-      const family = normalized === 'run' ? 'run:' : normalized.endsWith(':*') ? normalized.slice(0, -1) : undefined;
-      const applies = (ticketScope: string) => ticketScope === normalized || (family !== undefined && ticketScope.startsWith(family));
-      const resumed = [...tickets.values()].filter((ticket) => applies(ticket.scope) && units.has(ticket.unit));
-      for (const ticket of resumed) tickets.delete(ticket.id);
-      emitBudget({ type: 'raised', scope: normalized, ...raised, resumed: resumed.map((ticket) => ticket.id), at: isoNow() });
-      return { scope: normalized, ...raised, resumed };
-    },
+    raiseLimit: (scope, by, change) => changeLimit('raiseLimit', scope, by, change, 1),
+    lowerLimit: (scope, by, change) => changeLimit('lowerLimit', scope, by, change, -1),
 
     paused: () => [...tickets.values()],
 
@@ -280,12 +270,15 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
           const line = lines[index]!;
           const entry = entries[index];
           if (!entry) continue;
-          const exhaustedTokens = line.maxTokens !== undefined && entry.tokens >= line.maxTokens;
-          const exhaustedCost = line.maxCostMicros !== undefined && entry.costMicros >= line.maxCostMicros;
+          // Shared adjustments (raiseLimit / lowerLimit through the store) come back with the entry.
+          const maxTokens = line.maxTokens === undefined ? undefined : line.maxTokens + (entry.adjustTokens ?? 0);
+          const maxCostMicros = line.maxCostMicros === undefined ? undefined : line.maxCostMicros + (entry.adjustCostMicros ?? 0);
+          const exhaustedTokens = maxTokens !== undefined && entry.tokens >= maxTokens;
+          const exhaustedCost = maxCostMicros !== undefined && entry.costMicros >= maxCostMicros;
           if (!exhaustedTokens && !exhaustedCost) continue;
           const refusal: BudgetRefusal = exhaustedTokens
-            ? { scope: line.scope, unit: 'tokens', limit: line.maxTokens!, spent: entry.tokens, held: entry.heldTokens, requested: 0 }
-            : { scope: line.scope, unit: 'costMicros', limit: line.maxCostMicros!, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 };
+            ? { scope: line.scope, unit: 'tokens', limit: maxTokens!, spent: entry.tokens, held: entry.heldTokens, requested: 0 }
+            : { scope: line.scope, unit: 'costMicros', limit: maxCostMicros!, spent: entry.costMicros, held: entry.heldCostMicros, requested: 0 };
           stop(entry.window === undefined ? refusal : { ...refusal, window: entry.window }, identity, { call, tool: call.tool, callId: call.callId });
         }
       };
@@ -307,6 +300,67 @@ export function createBudgetMeter(options: ParsedBudgetOptions, store: BudgetSto
       );
     },
   };
+  /**
+   * Moves a ceiling by `by` (up or down). Through a store with `adjustLimit` the change is
+   * fleet-wide: every process sharing the store checks its next reservation against it.
+   * Otherwise it stays in this process. Either way it is an audited decision naming who made it.
+   */
+  async function changeLimit(method: 'raiseLimit' | 'lowerLimit', scope: string, by: LimitRaise, change: LimitChange | undefined, sign: 1 | -1): Promise<LimitRaised> {
+    if (typeof scope !== 'string' || scope.length === 0) throw new OptionsError(`${method}: \`scope\` must be a non-empty string`);
+    if (typeof by !== 'object' || by === null || (by.tokens === undefined && by.costUsd === undefined)) {
+      throw new OptionsError(`${method}: give \`tokens\` and/or \`costUsd\` to ${sign > 0 ? 'add' : 'take off'}`);
+    }
+    for (const field of ['tokens', 'costUsd'] as const) {
+      const value = by[field];
+      if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+        throw new OptionsError(`${method}: \`${field}\` must be a positive number, got ${String(value)}`);
+      }
+    }
+    if (change !== undefined && (typeof change !== 'object' || change === null || (change.by !== undefined && typeof change.by !== 'string') || (change.reason !== undefined && typeof change.reason !== 'string'))) {
+      throw new OptionsError(`${method}: the third argument must be { by?: string, reason?: string }`);
+    }
+    const normalized = scope === 'agent' ? `agent:${host.agent}` : scope;
+    const amounts: Array<[LimitUnit, number]> = [];
+    if (by.tokens !== undefined) amounts.push(['tokens', Math.round(by.tokens)]);
+    if (by.costUsd !== undefined) amounts.push(['costMicros', usdToMicros(by.costUsd)]);
+    for (const [unit] of amounts) {
+      if (book.ceilingOf(normalized, unit) === undefined) throw new OptionsError(`${method}: no ${unit === 'tokens' ? 'token' : 'cost'} limit is configured for scope "${scope}"`);
+    }
+    const ceilings: Partial<Record<LimitUnit, number>> = {};
+    for (const [unit, amount] of amounts) {
+      if (shared && store.adjustLimit) {
+        const adjustment = await inStore(() => store.adjustLimit!(normalized, unit, sign * amount));
+        ceilings[unit] = book.ceilingOf(normalized, unit)! + adjustment;
+      } else {
+        ceilings[unit] = book.raise(normalized, unit, sign * amount);
+      }
+    }
+    const raised = {
+      ...(ceilings.tokens !== undefined && { tokens: ceilings.tokens }),
+      ...(ceilings.costMicros !== undefined && { costUsd: microsToUsd(ceilings.costMicros) }),
+    };
+    const who = change?.by ?? 'unknown';
+    decisionFor({ tool: 'budget', callId: `${method}:${normalized}` }, { agent: host.agent }, {
+        outcome: sign > 0 ? 'approve' : 'flag',
+        by: who,
+        rule: `budget.${method}`,
+        reason: change?.reason ?? `${sign > 0 ? 'raised' : 'lowered'} the limit of ${normalized}`,
+        details: { scope: normalized, ...raised, change: Object.fromEntries(amounts.map(([unit, amount]) => [unit === 'tokens' ? 'tokens' : 'costUsd', sign * (unit === 'tokens' ? amount : microsToUsd(amount))])), shared: Boolean(shared && store.adjustLimit) },
+    });
+    let resumed: BudgetPauseTicket[] = [];
+    if (sign > 0) {
+      const units = new Set(amounts.map(([unit]) => (unit === 'tokens' ? 'tokens' : 'usd')));
+      // 'run' covers every run and 'department:*' every department (tickets are lifted; a call
+      // still short of budget simply pauses again).
+      const family = normalized === 'run' ? 'run:' : normalized.endsWith(':*') ? normalized.slice(0, -1) : undefined;
+      const applies = (ticketScope: string) => ticketScope === normalized || (family !== undefined && ticketScope.startsWith(family));
+      resumed = [...tickets.values()].filter((ticket) => applies(ticket.scope) && units.has(ticket.unit));
+      for (const ticket of resumed) tickets.delete(ticket.id);
+    }
+    emitBudget({ type: sign > 0 ? 'raised' : 'lowered', scope: normalized, ...raised, by: who, resumed: resumed.map((ticket) => ticket.id), at: isoNow() });
+    return { scope: normalized, ...raised, resumed };
+  }
+
   async function close(): Promise<void> {
     const held = [...heldByRun.values()].flatMap((ids) => [...ids]);
     heldByRun.clear();

@@ -60,18 +60,21 @@ function limitStatuses(lines: readonly BudgetLine[], entries: readonly BudgetEnt
     const entry = entries[index];
     if (!entry) return;
     const window = entry.window !== undefined ? { window: entry.window } : {};
+    // Shared adjustments (raiseLimit / lowerLimit through the store) come back with the entry.
     if (line.maxTokens !== undefined) {
-      statuses.push({ scope: line.scope, ...window, unit: 'tokens', limit: line.maxTokens, spent: entry.tokens, held: entry.heldTokens, percent: percentOf(entry.tokens, line.maxTokens) });
+      const limit = line.maxTokens + (entry.adjustTokens ?? 0);
+      statuses.push({ scope: line.scope, ...window, unit: 'tokens', limit, spent: entry.tokens, held: entry.heldTokens, percent: percentOf(entry.tokens, limit) });
     }
     if (line.maxCostMicros !== undefined) {
+      const limit = line.maxCostMicros + (entry.adjustCostMicros ?? 0);
       statuses.push({
         scope: line.scope,
         ...window,
         unit: 'usd',
-        limit: microsToUsd(line.maxCostMicros),
+        limit: microsToUsd(limit),
         spent: microsToUsd(entry.costMicros),
         held: microsToUsd(entry.heldCostMicros),
-        percent: percentOf(entry.costMicros, line.maxCostMicros),
+        percent: percentOf(entry.costMicros, limit),
       });
     }
   });

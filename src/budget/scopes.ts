@@ -35,6 +35,8 @@ export interface LimitBook {
   configuredLines(): BudgetLine[];
   /** Adds `amount` to the ceiling of `scope`; returns the new ceiling. Throws when the scope has none. */
   raise(scope: string, unit: LimitUnit, amount: number): number;
+  /** The configured ceiling of `scope` (plus this process's own raises), or `undefined` when it has none. */
+  ceilingOf(scope: string, unit: LimitUnit): number | undefined;
 }
 
 interface Resolved {
@@ -43,7 +45,7 @@ interface Resolved {
 }
 
 /** Builds the limit book of one warden's agent from checked options. */
-export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, agent: string, runRetentionMs?: number): LimitBook {
+export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, agent: string, runRetentionMs?: number, sharedLimits = false): LimitBook {
   const raised = new Map<string, number>();
   const raisedBy = (unit: LimitUnit, ...scopes: string[]) => (raised.size === 0 ? 0 : scopes.reduce((sum, scope) => sum + (raised.get(`${unit}|${scope}`) ?? 0), 0));
   const toUnit = (unit: LimitUnit, value: number) => (unit === 'tokens' ? value : usdToMicros(value));
@@ -85,6 +87,25 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
     }
   }
 
+  /** The adjustment names that move `scope`'s ceiling: its own, and its family's (`run`, `department:*`). */
+  function limitKeysOf(scope: string): string[] {
+    const [kind, ...rest] = scope.split(':');
+    const name = rest.join(':');
+    if (kind === 'run') return name === '' ? ['run'] : ['run', scope];
+    if (kind === 'workflow' || kind === 'department') {
+      const table = (limits[kind] ?? costLimits[kind]) as Record<string, unknown> | undefined;
+      const listed = (limits[kind] !== undefined && Object.hasOwn(limits[kind]!, name)) || (costLimits[kind] !== undefined && Object.hasOwn(costLimits[kind]!, name));
+      return listed || name === '*' || table === undefined ? [scope] : [scope, `${kind}:*`];
+    }
+    return [scope];
+  }
+
+  /** With a store that keeps shared adjustments, every line with a ceiling names the adjustments that apply. */
+  function withLimitKeys(lines: BudgetLine[]): BudgetLine[] {
+    if (!sharedLimits) return lines;
+    return lines.map((line) => (line.maxTokens === undefined && line.maxCostMicros === undefined ? line : { ...line, limitKeys: limitKeysOf(line.scope) }));
+  }
+
   function computeLimitLines(identity: ScopeIdentity): BudgetLine[] {
     const lines = lineSet();
     const scopes = scopesOf(identity);
@@ -94,7 +115,7 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
         if (found) lines.add(scope, found.period, unit, found.amount);
       }
     }
-    return lines.list();
+    return withLimitKeys(lines.list());
   }
 
   function computeSettleLines(identity: ScopeIdentity, model: string): BudgetLine[] {
@@ -105,7 +126,7 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
       lines.add(`department:${identity.department}/workflow:${identity.workflow}`, undefined);
     }
     lines.add(`model:${model}`, undefined);
-    return lines.list();
+    return withLimitKeys(lines.list());
   }
 
   // Lines depend on the run only through its own `run:<id>` line, so everything else is
@@ -132,7 +153,7 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
     if (runRetentionMs !== undefined) line.retainMs = runRetentionMs;
     if (limits.run !== undefined) line.maxTokens = limits.run + raisedBy('tokens', 'run', scope);
     if (costLimits.run !== undefined) line.maxCostMicros = usdToMicros(costLimits.run) + raisedBy('costMicros', 'run', scope);
-    return line;
+    return sharedLimits && (line.maxTokens !== undefined || line.maxCostMicros !== undefined) ? { ...line, limitKeys: limitKeysOf(scope) } : line;
   }
 
   // The last lookup is kept too: calls of one run ask for the same lines again and again.
@@ -176,7 +197,10 @@ export function createLimitBook(limits: BudgetLimits, costLimits: BudgetLimits, 
           if (found) lines.add(scope, found.period, unit, found.amount);
         }
       }
-      return lines.list();
+      return withLimitKeys(lines.list());
+    },
+    ceilingOf(scope, unit) {
+      return ceiling(scope === 'agent' ? `agent:${agent}` : scope, unit)?.amount;
     },
     raise(scope, unit, amount) {
       const normalized = scope === 'agent' ? `agent:${agent}` : scope;

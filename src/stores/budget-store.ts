@@ -31,7 +31,17 @@ export interface BudgetLine {
    * after its last reserve or settle (never while something is held on it). Omitted: kept.
    */
   readonly retainMs?: number;
+  /**
+   * Names of shared limit adjustments that apply to this line (`adjustLimit`): a store that
+   * keeps adjustments adds the ones it holds under these names to `maxTokens` and
+   * `maxCostMicros` (when set) at the moment it checks them, so a change made by any process
+   * binds every process's next reservation. Omitted: none.
+   */
+  readonly limitKeys?: readonly string[];
 }
+
+/** Which ceiling a limit adjustment moves. */
+export type LimitUnit = 'tokens' | 'costMicros';
 
 /** Asks to hold `tokens` and `costMicros` on every line at once. */
 export interface ReserveRequest {
@@ -101,6 +111,9 @@ export interface SettleOutcome {
 export interface BudgetEntry extends BudgetTotals {
   readonly scope: string;
   readonly window?: string;
+  /** With `snapshot(lines)` on a store that keeps adjustments: the sum of the line's `limitKeys` adjustments, per unit (omitted when 0). */
+  readonly adjustTokens?: number;
+  readonly adjustCostMicros?: number;
 }
 
 /** A consistent copy of the store's totals. */
@@ -149,6 +162,13 @@ export interface BudgetStore {
    * totals in this process (memory, file). The tool-call guard then costs no promise.
    */
   snapshotNow?(lines: readonly BudgetLine[]): BudgetSnapshot;
+  /**
+   * Optional: adds `delta` (negative to lower) to the shared adjustment `name` of `unit` and
+   * returns the new adjustment. Stores that have it make `raiseLimit` / `lowerLimit` fleet-wide
+   * (every process sharing the store sees the change on its next reservation); without it a
+   * raise stays in the process that made it.
+   */
+  adjustLimit?(name: string, unit: LimitUnit, delta: number): Promise<number>;
 }
 
 /** True when `value` has the four store operations (checked once, at construction). */

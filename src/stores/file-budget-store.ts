@@ -89,6 +89,12 @@ export function fileBudgetStore(path: string, options: FileBudgetStoreOptions = 
     release: async (id) => ledger.release(id, clock.now()),
     snapshot: async (lines) => ledger.snapshot(lines, clock.now()),
     snapshotNow: (lines) => ledger.snapshot(lines, clock.now()),
+    async adjustLimit(name, unit, delta) {
+      if (!Number.isSafeInteger(delta)) return ledger.adjust(name, unit, delta); // throws the precise RangeError; nothing is journaled
+      append(`${JSON.stringify({ adj: name, u: unit, d: delta })}\n`);
+      journalLines += 1;
+      return ledger.adjust(name, unit, delta);
+    },
     compact() {
       const rows: SnapshotRow[] = ledger
         .snapshot(undefined, clock.now())
@@ -96,7 +102,8 @@ export function fileBudgetStore(path: string, options: FileBudgetStoreOptions = 
         .map((entry) => [entry.scope, entry.window ?? null, entry.tokens, entry.costMicros, entry.settlements]);
       const temporary = `${path}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, `${JSON.stringify({ snapshot: rows })}\n`, { mode: PRIVATE_FILE_MODE });
+        const adjustments = ledger.adjustments().map(([name, unit, amount]) => JSON.stringify({ adj: name, u: unit, d: amount }));
+        writeFileSync(temporary, [JSON.stringify({ snapshot: rows }), ...adjustments].map((line) => `${line}\n`).join(''), { mode: PRIVATE_FILE_MODE });
         renameSync(temporary, path);
       } catch (error) {
         throw new StoreUnavailableError('fileBudgetStore', `cannot compact ${path}: ${(error as Error).message}`, { cause: error });
@@ -156,7 +163,12 @@ function replay(row: string, ledger: ReturnType<typeof createLedger>): boolean {
     return false;
   }
   if (typeof parsed !== 'object' || parsed === null) return false;
-  const record = parsed as { s?: unknown; t?: unknown; c?: unknown; snapshot?: unknown };
+  const record = parsed as { s?: unknown; t?: unknown; c?: unknown; snapshot?: unknown; adj?: unknown; u?: unknown; d?: unknown };
+  if (typeof record.adj === 'string') {
+    if ((record.u !== 'tokens' && record.u !== 'costMicros') || typeof record.d !== 'number' || !Number.isSafeInteger(record.d)) return false;
+    ledger.adjust(record.adj, record.u, record.d);
+    return true;
+  }
   if (Array.isArray(record.snapshot)) {
     if (!record.snapshot.every(isSnapshotRow)) return false;
     for (const [scope, window, tokens, costMicros, settlements] of record.snapshot as SnapshotRow[]) {

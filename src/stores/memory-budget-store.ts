@@ -39,6 +39,7 @@ export function memoryBudgetStore(options: MemoryBudgetStoreOptions = {}): Memor
     release: async (id) => ledger.release(id, clock.now()),
     snapshot: async (lines) => ledger.snapshot(lines, clock.now()),
     snapshotNow: (lines) => ledger.snapshot(lines, clock.now()),
+    adjustLimit: async (name, unit, delta) => ledger.adjust(name, unit, delta),
     get liveReservations() {
       return ledger.liveReservations;
     },

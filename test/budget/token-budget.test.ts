@@ -9,6 +9,7 @@ import type { BudgetMeter } from '../../src/budget/meter.js';
 import { ApprovalPendingError, BudgetExceededError, OptionsError, ValidationError } from '../../src/core/errors.js';
 import { tokenBudget, type TokenBudgetOptions } from '../../src/budget/token-budget.js';
 import { fileBudgetStore } from '../../src/stores/file-budget-store.js';
+import { memoryBudgetStore } from '../../src/stores/memory-budget-store.js';
 import type { Decision } from '../../src/core/types.js';
 import { createWarden } from '../../src/core/warden.js';
 import { evaluate } from '../../src/policy/evaluate.js';
@@ -264,11 +265,12 @@ describe('tokenBudget', () => {
       expect(decisions.at(-1)).toMatchObject({ outcome: 'pause', by: 'tokenBudget', rule: 'department:finance' });
       expect(meter.paused().map((paused) => paused.id)).toEqual([ticket.id]);
 
-      const raised = meter.raiseLimit('department:finance', { tokens: 500 });
+      const raised = await meter.raiseLimit('department:finance', { tokens: 500 }, { by: 'alice', reason: 'month end' });
       expect(raised).toMatchObject({ scope: 'department:finance', tokens: 1_500 });
+      expect(decisions.at(-1)).toMatchObject({ outcome: 'approve', by: 'alice', rule: 'budget.raiseLimit', reason: 'month end', details: { scope: 'department:finance', tokens: 1_500 } });
       expect(raised.resumed.map((paused) => paused.id)).toEqual([ticket.id]);
       expect(meter.paused()).toEqual([]);
-      expect(budgetEvents).toContainEqual(expect.objectContaining({ type: 'raised', scope: 'department:finance', tokens: 1_500 }));
+      expect(budgetEvents).toContainEqual(expect.objectContaining({ type: 'raised', scope: 'department:finance', tokens: 1_500, by: 'alice' }));
       await expect(warden.run({ department: 'finance' }, () => summarize({}, { callId: 'call-7' }))).resolves.toBe('done');
     });
 
@@ -285,9 +287,28 @@ describe('tokenBudget', () => {
       [{}, /tokens.*costUsd/],
       [{ tokens: -1 }, /`tokens` must be a positive number/],
       [{ costUsd: Number.POSITIVE_INFINITY }, /`costUsd` must be a positive number/],
-    ])('rejects a bad raise %j', (by, message) => {
+    ])('rejects a bad raise %j', async (by, message) => {
       const { meter } = wardenWith({ limits: { run: 10 } });
-      expect(() => meter.raiseLimit('run', by)).toThrow(message);
+      await expect(meter.raiseLimit('run', by)).rejects.toThrow(message);
+    });
+
+    it('raises and lowers a limit for every warden sharing the store, as audited decisions naming who', async () => {
+      const store = memoryBudgetStore();
+      const options = { limits: { department: { finance: 1_000 } }, store };
+      const a = wardenWith(options);
+      const b = wardenWith(options);
+      const usage = { model: 'gpt-4o', inputTokens: 600, outputTokens: 400 };
+      await a.warden.run({ department: 'finance' }, async () => a.warden.recordUsage(usage, await a.warden.reserve(usage)));
+      await expect(b.warden.run({ department: 'finance' }, () => b.warden.reserve({ model: 'gpt-4o', inputTokens: 100, outputTokens: 0 }))).rejects.toBeInstanceOf(BudgetExceededError);
+      // A raise made through warden a binds warden b's next reservation and its tool-call check.
+      await a.meter.raiseLimit('department:finance', { tokens: 500 }, { by: 'alice', reason: 'month end' });
+      expect(a.decisions.at(-1)).toMatchObject({ outcome: 'approve', by: 'alice', rule: 'budget.raiseLimit', details: { shared: true, tokens: 1_500 } });
+      await expect(b.warden.run({ department: 'finance' }, () => b.warden.reserve({ model: 'gpt-4o', inputTokens: 400, outputTokens: 0 }))).resolves.toMatchObject({ tokens: 400 });
+      await b.meter.lowerLimit('department:finance', { tokens: 900 }, { by: 'bob' });
+      expect(b.decisions.at(-1)).toMatchObject({ outcome: 'flag', by: 'bob', rule: 'budget.lowerLimit' });
+      expect(b.budgetEvents.at(-1)).toMatchObject({ type: 'lowered', scope: 'department:finance', tokens: 600, by: 'bob' });
+      await expect(a.warden.run({ department: 'finance' }, () => a.warden.reserve({ model: 'gpt-4o', inputTokens: 1, outputTokens: 0 }))).rejects.toBeInstanceOf(BudgetExceededError);
+      expect((await a.warden.costs()).limits).toContainEqual(expect.objectContaining({ scope: 'department:finance', unit: 'tokens', limit: 600 }));
     });
   });
 

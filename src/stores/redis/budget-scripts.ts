@@ -15,10 +15,12 @@
  *
  * The store clock is ARGV[1] (epoch ms) when the caller gives one, else Redis's own `TIME`,
  * so every process agrees on when a window turns over. Window ids match `windowId()`:
- * `d2026-11-26`, `m2026-11`, `w<ms>:<index>`. Lines travel as 5 ARGV each: scope, period
- * (`''`, `day`, `month` or a number of ms), max tokens, max cost (`''` for none) and retain
+ * `d2026-11-26`, `m2026-11`, `w<ms>:<index>`. Lines travel as 6 ARGV each: scope, period
+ * (`''`, `day`, `month` or a number of ms), max tokens, max cost (`''` for none), retain
  * ms (`''` for none: an all-time entry with a retention, a run's, expires that long after its
- * last reserve or settle).
+ * last reserve or settle) and the line's limit keys as a JSON array (`''` for none).
+ * - `adjust` hash: shared limit adjustments, `<unit>|<name>` → integer; a line's ceilings get
+ *   the sum of the adjustments named by its limit keys, read when the script checks them.
  * Numbers come back as Redis integers (exact up to 2^53), never through floats in JSON.
  */
 
@@ -74,6 +76,12 @@ end
 local function num(value)
   return tonumber(value) or 0
 end
+local function adjustment(keys_json, unit)
+  if keys_json == nil or keys_json == '' then return 0 end
+  local sum = 0
+  for _, name in ipairs(cjson.decode(keys_json)) do sum = sum + num(redis.call('HGET', base .. 'adjust', unit .. '|' .. name)) end
+  return sum
+end
 local function totals(key)
   local v = redis.call('HMGET', key, 't', 'c', 'n', 'ht', 'hc')
   return { num(v[1]), num(v[2]), num(v[3]), num(v[4]), num(v[5]) }
@@ -112,7 +120,7 @@ local function sweep(now)
 end
 `;
 
-/** ARGV: now, id, tokens, costMicros, ttlMs, then 5 per line. Returns `{1}` or `{0, scope, window, unit, limit, spent, held, requested}`. */
+/** ARGV: now, id, tokens, costMicros, ttlMs, then 6 per line. Returns `{1}` or `{0, scope, window, unit, limit, spent, held, requested}`. */
 export const reserveScript = `${prelude}
 local now = clock_now(ARGV[1])
 sweep(now)
@@ -121,16 +129,18 @@ if redis.call('EXISTS', base .. 'r:' .. id) == 1 then
   return redis.error_reply('AW_DUPLICATE reservation id "' .. id .. '" is already live')
 end
 local lines = {}
-for i = 6, #ARGV, 5 do
-  local scope, period, max_tokens, max_cost, retain = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
+for i = 6, #ARGV, 6 do
+  local scope, period, max_tokens, max_cost, retain, limit_keys = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5]
   local window, start_ms, end_ms = window_of(period, now)
   local key = entry_key(scope, window)
   local current = totals(key)
-  if max_tokens ~= '' and current[1] + current[4] + tokens > tonumber(max_tokens) then
-    return { 0, scope, window, 'tokens', tonumber(max_tokens), current[1], current[4], tokens }
+  if max_tokens ~= '' then
+    local limit = tonumber(max_tokens) + adjustment(limit_keys, 'tokens')
+    if current[1] + current[4] + tokens > limit then return { 0, scope, window, 'tokens', limit, current[1], current[4], tokens } end
   end
-  if max_cost ~= '' and current[2] + current[5] + cost > tonumber(max_cost) then
-    return { 0, scope, window, 'costMicros', tonumber(max_cost), current[2], current[5], cost }
+  if max_cost ~= '' then
+    local limit = tonumber(max_cost) + adjustment(limit_keys, 'costMicros')
+    if current[2] + current[5] + cost > limit then return { 0, scope, window, 'costMicros', limit, current[2], current[5], cost } end
   end
   lines[#lines + 1] = { key, scope, window, start_ms, end_ms, retain }
 end
@@ -146,14 +156,14 @@ redis.call('ZADD', base .. 'exp', now + ttl, id)
 return { 1 }
 `;
 
-/** ARGV: now, reservationId (or ''), tokens, costMicros, then 5 per line. Returns 12 values per line: scope, window, before (5), after (5). */
+/** ARGV: now, reservationId (or ''), tokens, costMicros, then 6 per line. Returns 12 values per line: scope, window, before (5), after (5). */
 export const settleScript = `${prelude}
 local now = clock_now(ARGV[1])
 sweep(now)
 if ARGV[2] ~= '' then drop_reservation(ARGV[2]) end
 local tokens, cost = tonumber(ARGV[3]), tonumber(ARGV[4])
 local out = {}
-for i = 5, #ARGV, 5 do
+for i = 5, #ARGV, 6 do
   local scope, period, retain = ARGV[i], ARGV[i + 1], ARGV[i + 4]
   local window, start_ms, end_ms = window_of(period, now)
   local key = entry_key(scope, window)
@@ -179,7 +189,7 @@ if drop_reservation(ARGV[2]) then return 1 end
 return 0
 `;
 
-/** ARGV: now, then 2 per line (scope, period), or none for every entry. Returns now, then 7 values per entry: scope, window, totals (5). */
+/** ARGV: now, then 3 per line (scope, period, limit keys), or none for every entry. Returns now, then per entry: scope, window, totals (5), and with lines the two adjustments (tokens, cost). */
 export const snapshotScript = `${prelude}
 local now = clock_now(ARGV[1])
 sweep(now)
@@ -191,9 +201,11 @@ local function emit(scope, window, key)
   for j = 1, 5 do out[#out + 1] = current[j] end
 end
 if #ARGV > 1 then
-  for i = 2, #ARGV, 2 do
+  for i = 2, #ARGV, 3 do
     local window = window_of(ARGV[i + 1], now)
     emit(ARGV[i], window, entry_key(ARGV[i], window))
+    out[#out + 1] = adjustment(ARGV[i + 2], 'tokens')
+    out[#out + 1] = adjustment(ARGV[i + 2], 'costMicros')
   end
 else
   for _, key in ipairs(redis.call('SMEMBERS', base .. 'idx')) do
@@ -202,4 +214,9 @@ else
   end
 end
 return out
+`;
+
+/** ARGV: unit, name, delta. Returns the new adjustment. */
+export const adjustScript = `${prelude}
+return redis.call('HINCRBY', base .. 'adjust', ARGV[1] .. '|' .. ARGV[2], ARGV[3])
 `;

@@ -8,7 +8,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { z } from 'zod';
 import type { BudgetLine, BudgetSnapshot, BudgetStore, BudgetTotals, ReserveOutcome, SettleOutcome } from '../budget-store.js';
 import type { Clock, WardenHost } from '../../core/types.js';
-import { reserveScript, releaseScript, settleScript, snapshotScript } from './budget-scripts.js';
+import { adjustScript, reserveScript, releaseScript, settleScript, snapshotScript } from './budget-scripts.js';
 import { defineScripts, type ScriptCaller } from './define-scripts.js';
 import { parseRedisStoreOptions, type RedisStoreOptions, storeKeyBase } from './redis-options.js';
 import { createStoreGuard } from './store-guard.js';
@@ -57,7 +57,7 @@ export function redisBudgetStore(client: Redis | Cluster, options: RedisBudgetSt
   const guard = createStoreGuard({ storeName, counter: 'redis.budget.errors', timeoutMs, failMode });
   const base = storeKeyBase(client, prefix, 'budget');
   const now = () => (clock ? String(clock.now()) : '');
-  const scripts = defineScripts(client, 'Budget', { reserve: reserveScript, settle: settleScript, release: releaseScript, snapshot: snapshotScript });
+  const scripts = defineScripts(client, 'Budget', { reserve: reserveScript, settle: settleScript, release: releaseScript, snapshot: snapshotScript, adjust: adjustScript });
 
   return {
     storeName,
@@ -77,11 +77,16 @@ export function redisBudgetStore(client: Redis | Cluster, options: RedisBudgetSt
       return guard.run('release', async () => (await call(scripts.release, base, [now(), id])) === 1, () => false);
     },
     async snapshot(lines) {
-      const args = [now(), ...(lines ?? []).flatMap((line) => [line.scope, periodArg(line)])];
-      return guard.run('snapshot', async () => toSnapshot((await call(scripts.snapshot, base, args)) as Array<string | number>), (): BudgetSnapshot => ({
+      const args = [now(), ...(lines ?? []).flatMap((line) => [line.scope, periodArg(line), limitKeysArg(line)])];
+      return guard.run('snapshot', async () => toSnapshot((await call(scripts.snapshot, base, args)) as Array<string | number>, lines !== undefined), (): BudgetSnapshot => ({
         at: clock?.now() ?? Date.now(),
         entries: (lines ?? []).map((line) => ({ scope: line.scope, ...ZERO })),
       }));
+    },
+    async adjustLimit(name, unit, delta) {
+      if (!Number.isSafeInteger(delta)) throw new RangeError(`adjustLimit: \`delta\` must be an integer, got ${delta}`);
+      // Never "fails open": a limit change that did not reach Redis must say so.
+      return guard.strict('adjustLimit', async () => Number(await call(scripts.adjust, base, [unit, name, delta])));
     },
     get swallowedErrors() {
       return guard.swallowedErrors;
@@ -116,7 +121,12 @@ function lineArgs(lines: readonly BudgetLine[]): string[] {
     line.maxTokens === undefined ? '' : String(line.maxTokens),
     line.maxCostMicros === undefined ? '' : String(line.maxCostMicros),
     line.retainMs === undefined || !Number.isSafeInteger(line.retainMs) || line.retainMs <= 0 ? '' : String(line.retainMs),
+    limitKeysArg(line),
   ]);
+}
+
+function limitKeysArg(line: BudgetLine): string {
+  return line.limitKeys === undefined || line.limitKeys.length === 0 ? '' : JSON.stringify(line.limitKeys);
 }
 
 function toReserveOutcome(reply: unknown): ReserveOutcome {
@@ -139,11 +149,19 @@ function toSettleOutcome(values: Array<string | number>): SettleOutcome {
   return { lines };
 }
 
-function toSnapshot(values: Array<string | number>): BudgetSnapshot {
+function toSnapshot(values: Array<string | number>, withAdjustments: boolean): BudgetSnapshot {
   const entries = [];
-  for (let index = 1; index < values.length; index += 7) {
+  for (let index = 1; index < values.length; index += withAdjustments ? 9 : 7) {
     const window = String(values[index + 1]);
-    entries.push({ scope: String(values[index]), ...(window !== '' && { window }), ...totalsAt(values, index + 2) });
+    const adjustTokens = withAdjustments ? Number(values[index + 7]) : 0;
+    const adjustCostMicros = withAdjustments ? Number(values[index + 8]) : 0;
+    entries.push({
+      scope: String(values[index]),
+      ...(window !== '' && { window }),
+      ...totalsAt(values, index + 2),
+      ...(adjustTokens !== 0 && { adjustTokens }),
+      ...(adjustCostMicros !== 0 && { adjustCostMicros }),
+    });
   }
   return { at: Number(values[0]), entries };
 }

@@ -73,6 +73,21 @@ describe.runIf(available)('redisBudgetStore', () => {
     expect((await store.snapshot()).entries).toEqual([]);
   });
 
+  it('applies a limit adjustment made through one client to the next reservation through another', async () => {
+    const prefix = redis.prefix();
+    const here = redisBudgetStore(redis.client(), { prefix });
+    const there = redisBudgetStore(redis.client(), { prefix });
+    const line = { scope: 'department:finance', period: 'day' as const, maxTokens: 100, limitKeys: ['department:finance', 'department:*'] };
+    expect(await there.reserve({ id: 'a', lines: [line], tokens: 100, costMicros: 0, ttlMs: 60_000 })).toEqual({ ok: true });
+    expect(await there.reserve({ id: 'b', lines: [line], tokens: 50, costMicros: 0, ttlMs: 60_000 })).toMatchObject({ ok: false, refusal: { limit: 100 } });
+    expect(await here.adjustLimit!('department:*', 'tokens', 30)).toBe(30);
+    expect(await here.adjustLimit!('department:finance', 'tokens', 20)).toBe(20);
+    expect(await there.reserve({ id: 'b', lines: [line], tokens: 50, costMicros: 0, ttlMs: 60_000 })).toEqual({ ok: true });
+    expect((await there.snapshot([line])).entries[0]).toMatchObject({ heldTokens: 150, adjustTokens: 50 });
+    expect(await here.adjustLimit!('department:finance', 'tokens', -60)).toBe(-40);
+    expect(await there.reserve({ id: 'c', lines: [line], tokens: 1, costMicros: 0, ttlMs: 60_000 })).toMatchObject({ ok: false, refusal: { limit: 90 } });
+  });
+
   it('refuses to hold the same live reservation id twice', async () => {
     const store = redisBudgetStore(redis.client(), { prefix: redis.prefix() });
     await store.reserve({ id: 'same', lines: [{ scope: 'run:r', maxTokens: 100 }], tokens: 10, costMicros: 0, ttlMs: 60_000 });
