@@ -29,6 +29,8 @@ export interface AnchorReport {
   readonly checkpoints: number;
   /** Checkpoints whose MAC was checked with a key. */
   readonly signed: number;
+  /** Rotated files deleted on purpose (`pruneAudit`), with the seqs they held. */
+  readonly pruned: ReadonlyArray<{ readonly file: string; readonly fromSeq: number; readonly toSeq: number }>;
   readonly problems: readonly AnchorProblem[];
 }
 
@@ -75,19 +77,27 @@ export interface ObservedChain {
   readonly files: readonly string[];
 }
 
+/** The rotated files the anchor records as pruned on purpose. */
+export function prunedSegments(checkpoints: readonly AuditCheckpoint[]): AnchorReport['pruned'] {
+  return checkpoints.filter((checkpoint) => checkpoint.type === 'prune' && checkpoint.file !== undefined).map((prune) => ({ file: prune.file!, fromSeq: prune.firstSeq ?? 0, toSeq: prune.seq }));
+}
+
 /** The problems of a log measured against its checkpoints, most telling first. */
 export function compareWithAnchor(checkpoints: readonly AuditCheckpoint[], observed: ObservedChain): AnchorProblem[] {
   const problems: AnchorProblem[] = [];
   const present = new Set(observed.files.map((file) => basename(file)));
   const head = observed.headSeq ?? -1;
   const first = observed.firstSeq ?? head + 1;
+  const prunes = checkpoints.filter((checkpoint) => checkpoint.type === 'prune' && checkpoint.file !== undefined);
+  const prunedUpTo = prunes.reduce((highest, prune) => Math.max(highest, prune.seq), -1);
+  const isPruned = (segment: AuditCheckpoint) => prunes.some((prune) => prune.file === segment.file && prune.seq === segment.seq && prune.hash === segment.hash);
   const latest = checkpoints.reduce<AuditCheckpoint | undefined>((best, checkpoint) => (best === undefined || checkpoint.seq > best.seq ? checkpoint : best), undefined);
   if (latest && latest.seq > head) {
     problems.push({ kind: 'tail_truncated', fromSeq: head + 1, toSeq: latest.seq, message: `tail truncated: the anchor has a checkpoint at seq ${latest.seq} (${latest.time}) but the log ends at seq ${head < 0 ? 'none' : head}; lines ${head + 1} to ${latest.seq} are missing` });
   }
-  let deletedBelow = -1;
+  let deletedBelow = prunedUpTo;
   for (const segment of checkpoints.filter((checkpoint) => checkpoint.type === 'segment' && checkpoint.file !== undefined)) {
-    if (present.has(segment.file!) || segment.seq >= first) continue;
+    if (present.has(segment.file!) || segment.seq >= first || isPruned(segment)) continue;
     problems.push({ kind: 'segment_deleted', file: segment.file!, fromSeq: segment.firstSeq ?? 0, toSeq: segment.seq, message: `rotated file ${segment.file} was deleted: seq ${segment.firstSeq ?? '?'} to ${segment.seq} are missing` });
     deletedBelow = Math.max(deletedBelow, segment.seq);
   }
@@ -95,7 +105,7 @@ export function compareWithAnchor(checkpoints: readonly AuditCheckpoint[], obser
   if (earliest) {
     problems.push({ kind: 'start_missing', fromSeq: earliest.seq, toSeq: first - 1, message: `lines before seq ${first} are missing: the anchor has a checkpoint at seq ${earliest.seq} (${earliest.time})` });
   }
-  const rewritten = checkpoints.filter((checkpoint) => observed.hashes.has(checkpoint.seq) && observed.hashes.get(checkpoint.seq) !== checkpoint.hash).sort((a, b) => a.seq - b.seq)[0];
+  const rewritten = checkpoints.filter((checkpoint) => checkpoint.type !== 'prune' && observed.hashes.has(checkpoint.seq) && observed.hashes.get(checkpoint.seq) !== checkpoint.hash).sort((a, b) => a.seq - b.seq)[0];
   if (rewritten) {
     problems.push({ kind: 'rewritten', fromSeq: rewritten.seq, toSeq: rewritten.seq, message: `rewritten: line seq ${rewritten.seq} differs from the anchor checkpoint of ${rewritten.time} (the file was rewritten from there or earlier)` });
   }
@@ -107,7 +117,7 @@ function isCheckpoint(value: unknown): value is AuditCheckpoint {
   return (
     typeof checkpoint === 'object' &&
     checkpoint !== null &&
-    (checkpoint.type === 'checkpoint' || checkpoint.type === 'segment') &&
+    (checkpoint.type === 'checkpoint' || checkpoint.type === 'segment' || checkpoint.type === 'prune') &&
     Number.isSafeInteger(checkpoint.seq) &&
     typeof checkpoint.hash === 'string' &&
     typeof checkpoint.time === 'string'

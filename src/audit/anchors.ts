@@ -14,15 +14,18 @@ import type { AnchorPoint } from './audit-writer.js';
 
 /** One published checkpoint (one JSON line of an anchor file). */
 export interface AuditCheckpoint {
-  /** `checkpoint`: the head of the chain; `segment`: a file rotated out, with its seq range. */
-  readonly type: 'checkpoint' | 'segment';
+  /**
+   * `checkpoint`: the head of the chain; `segment`: a file rotated out, with its seq range;
+   * `prune`: a rotated file deleted on purpose by `pruneAudit`, with its seq range.
+   */
+  readonly type: 'checkpoint' | 'segment' | 'prune';
   /** The last seq covered. */
   readonly seq: number;
   /** The hash (or HMAC) of line `seq`. */
   readonly hash: string;
   /** ISO-8601 time of publication. */
   readonly time: string;
-  /** For `segment`: the rotated file's name (`audit.jsonl.3`) and its first seq. */
+  /** For `segment` and `prune`: the rotated file's name (`audit.jsonl.3`) and its first seq. */
   readonly file?: string;
   readonly firstSeq?: number;
   /** The key id and HMAC-SHA256 of the checkpoint, when the log has a key. */

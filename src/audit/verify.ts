@@ -5,7 +5,7 @@
  * and a chain re-sealed without the key is caught.
  */
 import { resolveSealKeys, type AuditKey } from './audit-key.js';
-import { compareWithAnchor, readCheckpoints, type AnchorReport } from './anchor-check.js';
+import { compareWithAnchor, prunedSegments, readCheckpoints, type AnchorReport } from './anchor-check.js';
 import { createChainVerifier, type VerifyResult } from './chain-verifier.js';
 import { readLineBatches } from './line-reader.js';
 import { auditSegments } from './segments.js';
@@ -68,7 +68,7 @@ export async function verifyAudit(file: string, options: VerifyAuditOptions = {}
   const result = verifier.result();
   if (!anchor || anchors === undefined) return result;
   const problems = [...anchor.problems, ...compareWithAnchor(anchor.checkpoints, { headSeq: result.head?.seq, firstSeq, hashes, files: result.files })];
-  const report: AnchorReport = { file: anchors, checkpoints: anchor.checkpoints.length, signed: anchor.signed, problems };
+  const report: AnchorReport = { file: anchors, checkpoints: anchor.checkpoints.length, signed: anchor.signed, pruned: prunedSegments(anchor.checkpoints), problems };
   if (problems.length === 0 || !result.ok) return { ...result, anchors: report };
   return { ...result, ok: false, reason: problems[0]!.message, anchors: report };
 }

@@ -90,6 +90,7 @@ function describeResult(file: string, result: VerifyResult, keyed: boolean): str
   const lines = [`OK ${file}: ${count(result.lines)} lines verified${files}${recovered}`, `head seq ${result.head?.seq ?? '-'} hash ${result.head?.hash ?? '-'}`];
   const keyIds = (result.keyIds ?? []).join(', ');
   if (result.anchors) lines.push(`anchored: the log reaches all ${count(result.anchors.checkpoints)} checkpoints of ${result.anchors.file}${result.anchors.signed ? ` (${count(result.anchors.signed)} signed)` : ''}`);
+  for (const pruned of result.anchors?.pruned ?? []) lines.push(`pruned on purpose: ${pruned.file} (seq ${pruned.fromSeq} to ${pruned.toSeq})`);
   if (result.sealing === 'keyed') lines.push(`sealed with HMAC-SHA256, key id ${keyIds}`);
   else if (result.sealing === 'mixed') lines.push(`sealed with HMAC-SHA256, key id ${keyIds}, after unkeyed lines written before a key was set (the first keyed line pins them)`);
   else lines.push('WARNING: the chain is unkeyed (plain SHA-256): anyone who can write the file can rewrite it and re-seal every line. Seal it with auditLog({ key }) and verify with --key.');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditCheckpoint } from '../../src/audit/anchors.js';
 import { sealLine } from '../../src/audit/chain.js';
+import { pruneAudit } from '../../src/audit/prune.js';
 import { verifyAudit } from '../../src/audit/verify.js';
 import { main } from '../../src/cli/main.js';
 import { createWarden } from '../../src/core/warden.js';
@@ -137,6 +138,40 @@ describe('anchored head', () => {
     expect(received).toHaveLength(1);
     expect(received[0]!.time).toBe(new Date(clock.now()).toISOString());
     await warden.close();
+  });
+
+  it('tells files pruned on purpose (pruneAudit, signed records) from deleted ones', async () => {
+    const folder = tempDir();
+    const file = join(folder, 'audit.jsonl');
+    const anchor = join(folder, 'anchor.jsonl');
+    await writeAudit(file, 80, { anchor, rotateBytes: 4096, key: KEY });
+    const rotated = readdirSync(folder).filter((name) => /^audit\.jsonl\.\d+$/.test(name));
+    expect(rotated.length).toBeGreaterThanOrEqual(3);
+    const pruned = await pruneAudit(file, { keep: rotated.length - 2, anchor, key: KEY });
+    expect(pruned.map((segment) => segment.file)).toEqual(['audit.jsonl.1', 'audit.jsonl.2']);
+    expect(pruned[0]!.firstSeq).toBe(0);
+    const result = await verifyAudit(file, { key: KEY, anchors: anchor });
+    expect(result).toMatchObject({ ok: true, anchors: { problems: [], pruned: pruned.map((segment) => ({ file: segment.file, fromSeq: segment.firstSeq, toSeq: segment.seq })) } });
+    writeFileSync(join(folder, 'audit.key'), KEY);
+    const ok = await cli('verify', file, '--key', `file:${join(folder, 'audit.key')}`, '--anchors', anchor);
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining(`pruned on purpose: audit.jsonl.1 (seq 0 to ${pruned[0]!.seq})`)]);
+
+    unlinkSync(join(folder, 'audit.jsonl.3'));
+    const deleted = await verifyAudit(file, { key: KEY, anchors: anchor });
+    expect(deleted.ok).toBe(false);
+    expect(deleted.anchors!.problems).toEqual([expect.objectContaining({ kind: 'segment_deleted', file: 'audit.jsonl.3' })]);
+  });
+
+  it('does not let an unsigned prune record excuse a deletion when verified with the key', async () => {
+    const folder = tempDir();
+    const file = join(folder, 'audit.jsonl');
+    const anchor = join(folder, 'anchor.jsonl');
+    await writeAudit(file, 40, { anchor, rotateBytes: 4096, key: KEY });
+    await pruneAudit(file, { keep: 0, anchor }); // no key: what an attacker without it could write
+    const result = await verifyAudit(file, { key: KEY, anchors: anchor });
+    expect(result.ok).toBe(false);
+    expect(result.anchors!.problems.map((problem) => problem.kind)).toContain('bad_checkpoint');
+    expect(result.anchors!.problems.map((problem) => problem.kind)).toContain('segment_deleted');
   });
 
   it('exits 2 when the anchor file does not exist', async () => {
