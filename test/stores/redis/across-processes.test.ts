@@ -4,7 +4,7 @@
  * resumes the call in others exactly once, under racing resumes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approval, createWarden, type ApprovalTicket } from '../../../src/index.js';
+import { approval, BudgetExceededError, createWarden, tokenBudget, type ApprovalTicket } from '../../../src/index.js';
 import { redisApprovalStore } from '../../../src/stores/redis/redis-approval-store.js';
 import { redisBudgetStore } from '../../../src/stores/redis/redis-budget-store.js';
 import { runTsx } from '../../fixtures/spawn-tsx.js';
@@ -39,6 +39,28 @@ describe.runIf(available)('Redis stores across processes', () => {
     expect(department).toMatchObject({ tokens: settled, settlements: granted, heldTokens: 0 });
     expect(Math.max(0, department!.tokens - limit)).toBe(0);
     expect(department!.tokens).toBe(limit);
+  });
+
+  it('binds every process to a limit raised or lowered in another process, from its next reservation', { timeout: 60_000 }, async () => {
+    const prefix = redis.prefix();
+    const store = redisBudgetStore(redis.client(), { prefix });
+    const warden = createWarden({ agent: 'claims-agent', middleware: [tokenBudget({ limits: { department: { finance: 1_000 } }, store })] });
+    // Each run spends what it reserves (a run's unsettled holds are given back when it ends).
+    const reserve = (tokens: number) =>
+      warden.run({ department: 'finance' }, async () => {
+        const usage = { model: 'gpt-4o', inputTokens: tokens, outputTokens: 0 };
+        return warden.recordUsage(usage, await warden.reserve(usage));
+      });
+    await reserve(1_000);
+    await expect(reserve(500)).rejects.toBeInstanceOf(BudgetExceededError);
+    const raised = await runTsx('test/fixtures/redis-raise-limit.ts', [redis.url, prefix, 'department:finance', '500', '1000']);
+    expect(raised.code, raised.stderr).toBe(0);
+    expect(JSON.parse(raised.stdout.trim())).toEqual({ tokens: 1_500 });
+    await expect(reserve(500)).resolves.toMatchObject({ inputTokens: 500 });
+    const lowered = await runTsx('test/fixtures/redis-raise-limit.ts', [redis.url, prefix, 'department:finance', '100', '1000', 'lower']);
+    expect(JSON.parse(lowered.stdout.trim())).toEqual({ tokens: 1_400 });
+    await expect(reserve(1)).rejects.toBeInstanceOf(BudgetExceededError);
+    await warden.close();
   });
 
   it('resumes a call approved in another process exactly once while 5 processes race 10 resumes each', { timeout: 120_000 }, async () => {
