@@ -4,6 +4,7 @@
  * console on a large, growing file stays cheap. A rotation or truncation starts over.
  */
 import { statSync } from 'node:fs';
+import type { SealKey } from '../audit/audit-key.js';
 import { createChainVerifier, type ChainVerifier } from '../audit/chain-verifier.js';
 import { readLineBatches } from '../audit/line-reader.js';
 import { parseEntry } from '../audit/read-audit.js';
@@ -26,8 +27,8 @@ interface State {
   unreadable: number;
 }
 
-/** Creates a live report over `file`. */
-export function createLiveReport(file: string, filter: ReportFilter = {}): LiveReport {
+/** Creates a live report over `file`; with `keys`, a keyed chain's seals are checked. */
+export function createLiveReport(file: string, filter: ReportFilter = {}, keys?: ReadonlyMap<string, SealKey>): LiveReport {
   let state: State | undefined;
   let running: Promise<ReportData> | undefined;
 
@@ -50,7 +51,7 @@ export function createLiveReport(file: string, filter: ReportFilter = {}): LiveR
   async function update(): Promise<ReportData> {
     const stat = statSync(file);
     if (!state || stat.ino !== state.inode || stat.size < state.offset) {
-      const fresh: State = { builder: createReportBuilder(filter), verifier: createChainVerifier(), inode: stat.ino, offset: 0, bytes: 0, unreadable: 0 };
+      const fresh: State = { builder: createReportBuilder(filter), verifier: createChainVerifier(keys ? { keys } : {}), inode: stat.ino, offset: 0, bytes: 0, unreadable: 0 };
       for (const segment of auditSegments(file).filter((candidate) => candidate !== file)) {
         fresh.verifier.startFile(segment);
         const size = await readFrom(fresh, segment, 0);

@@ -12,6 +12,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolveSealKeys, type AuditKey } from '../audit/audit-key.js';
 import { renderReportBody } from '../report/html.js';
 import type { ReportFilter } from '../report/report-data.js';
 import { InboxResolveError, type ApprovalInbox } from './approval-inbox.js';
@@ -34,6 +35,8 @@ export interface ConsoleOptions {
   filter?: ReportFilter;
   /** How often the page refreshes, in ms. Defaults to `5000`. */
   refreshMs?: number;
+  /** The key(s) of a keyed audit chain, so the report checks its seals. Defaults to none (a keyed chain shows as not checked). */
+  key?: AuditKey | readonly AuditKey[];
 }
 
 /** A running console. */
@@ -67,7 +70,8 @@ const TICKET_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 export async function startConsole(options: ConsoleOptions): Promise<ConsoleServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const report = createLiveReport(options.audit, options.filter ?? {});
+  const keys = options.key === undefined ? undefined : await resolveSealKeys(options.key, 'startConsole: `key`');
+  const report = createLiveReport(options.audit, options.filter ?? {}, keys);
   const refreshMs = options.refreshMs ?? 5000;
   let port = 0;
 

@@ -7,6 +7,7 @@ import { approval } from '../../src/approval/approval.js';
 import { approvalsInbox, storeInbox, type ApprovalInbox } from '../../src/console/approval-inbox.js';
 import { inboxFromSpec } from '../../src/console/approvals-spec.js';
 import { startConsole, type ConsoleServer } from '../../src/console/server.js';
+import { auditLog } from '../../src/audit/audit-log.js';
 import { createWarden } from '../../src/core/warden.js';
 import { memoryApprovalStore } from '../../src/stores/memory-approval-store.js';
 import { writeFixtureAudit } from '../report/fixture.js';
@@ -72,5 +73,27 @@ describe('memoryApprovalStore lookups', () => {
     const store = memoryApprovalStore();
     expect(await store.get(id)).toBeUndefined();
     expect((await store.transition(id, { from: 'pending', to: 'approved', at: new Date().toISOString() })).ok).toBe(false);
+  });
+});
+
+describe('console report of a keyed chain', () => {
+  it('checks the seals with the key it is given, and says the chain was not checked without it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'agentwarden-console-key-'));
+    const audit = join(folder, 'audit.jsonl');
+    const key = 'audit-key-0123456789abcdef';
+    const warden = createWarden({ agent: 'a', audit: auditLog({ file: audit, key }) });
+    await warden.tool('ping', async () => 'pong')({});
+    await warden.close();
+    const keyed = await startConsole({ audit, key });
+    const plain = await startConsole({ audit });
+    try {
+      const integrity = async (server: ConsoleServer) => ((await (await fetch(`http://127.0.0.1:${server.port}/api/report.json?token=${server.token}`)).json()) as { integrity: { ok: boolean; sealing?: string; missingKeyId?: string } }).integrity;
+      expect(await integrity(keyed)).toMatchObject({ ok: true, sealing: 'keyed' });
+      expect(await integrity(plain)).toMatchObject({ ok: false, missingKeyId: expect.any(String) });
+    } finally {
+      await keyed.close();
+      await plain.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
