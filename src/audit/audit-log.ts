@@ -11,8 +11,9 @@ import { parseOptions } from '../internal/options.js';
 import { piiRedactor } from '../security/pii-redactor.js';
 import type { CallObservation, Decision, RunObservation, SettledUsage, WardenHost } from '../core/types.js';
 import type { WardenPlugin } from '../core/warden.js';
-import { isKeyProvider, toSealKey, type AuditKey, type AuditKeyProvider, type SealKey } from './audit-key.js';
-import { createAuditWriter, type AuditWriter, type WriterKeyring } from './audit-writer.js';
+import type { AuditKey } from './audit-key.js';
+import { createAuditWriter, type AuditWriter } from './audit-writer.js';
+import { createKeyring } from './keyring.js';
 import { DEFAULT_CONTENT_LIMITS, type Redactor } from './content.js';
 import type { AuditVersion } from './entries.js';
 import {
@@ -27,7 +28,6 @@ import {
   versionChangeBody,
   type BodyOptions,
 } from './entry-bodies.js';
-import { AuditWriteError } from './audit-errors.js';
 import { checkpointPublisher, fileAnchorSink, type AnchorSink } from './anchors.js';
 import { flushOnExit } from './exit-flush.js';
 import { findLastLine } from './tail.js';
@@ -215,49 +215,3 @@ function lastVersionIn(line: string, agent: string): AuditVersion | undefined {
   }
 }
 
-/** The plugin's keys: fixed, or fetched from a provider at start and every `refreshMs`. */
-function createKeyring(key: AuditKey, refreshMs: number, onReady: () => void): WriterKeyring & { start(onError: (error: Error) => void): () => void } {
-  const known = new Map<string, SealKey>();
-  let current: SealKey | undefined;
-  if (!isKeyProvider(key)) {
-    current = toSealKey(key, 'auditLog: `key`');
-    known.set(current.id, current);
-  }
-  const provider: AuditKeyProvider | undefined = isKeyProvider(key) ? key : undefined;
-  let users = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  async function fetchKey(onError: (error: Error) => void): Promise<void> {
-    try {
-      const fetched = toSealKey(await provider!(), 'auditLog: the `key` provider\'s answer');
-      known.set(fetched.id, fetched);
-      const first = current === undefined;
-      current = fetched;
-      if (first) onReady();
-    } catch (error) {
-      onError(new AuditWriteError('(audit key)', `the key provider failed: ${error instanceof Error ? error.message : String(error)}`, { queued: 0 }, { cause: error }));
-    }
-    if (users > 0) {
-      timer = setTimeout(() => void fetchKey(onError), current === undefined ? Math.min(refreshMs, 1_000) : refreshMs);
-      timer.unref?.();
-    }
-  }
-
-  return {
-    get ready() {
-      return current !== undefined;
-    },
-    get current() {
-      return current;
-    },
-    known,
-    start(onError) {
-      users += 1;
-      if (provider && users === 1) void fetchKey(onError);
-      return () => {
-        users -= 1;
-        if (users === 0 && timer !== undefined) clearTimeout(timer);
-      };
-    },
-  };
-}
