@@ -89,6 +89,11 @@ export type { VerifyResult } from './audit/chain-verifier.js';
 export { readAudit, scanAudit } from './audit/read-audit.js';
 export type { ReadAuditOptions, ScanSummary } from './audit/read-audit.js';
 export { AuditWriteError, AuditTornTailError } from './audit/audit-errors.js';
+export { pruneAudit } from './audit/prune.js';
+export type { PruneAuditOptions, PrunedSegment } from './audit/prune.js';
+export type { AuditKey, AuditKeyPair, AuditKeyProvider } from './audit/audit-key.js';
+export type { AuditCheckpoint, AnchorSink } from './audit/anchors.js';
+export type { AnchorProblem, AnchorReport } from './audit/anchor-check.js';
 export type {
   AuditEntry,
   AuditEntryType,
@@ -243,6 +248,9 @@ export type { FieldOption } from './security/gate-checks.js';
 export { findPII, isCardNumber, isIban, luhn, PII_KINDS } from './security/pii.js';
 export type { PIIKind, PIIMatch } from './security/pii.js';
 export { piiRedactor, redactPIIText } from './security/pii-redactor.js';
+export { isSecretName } from './security/redact-secret-names.js';
+export { secretRedactor } from './security/redact-secrets.js';
+export type { SecretRedactorOptions } from './security/redact-secrets.js';
 export type { PIIRedactorOptions, Redactor } from './security/pii-redactor.js';
 export { normalizeText } from './security/normalize.js';
 export type { NormalizedText } from './security/normalize.js';
