@@ -28,7 +28,7 @@ without it is refused. Stop with Ctrl-C.
     }
     if (!existsSync(values.audit)) {
       io.stderr(`agentwarden console: ${values.audit}: no such file\n`);
-      return 1;
+      return 2;
     }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new OptionsError(`\`--port\` must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);

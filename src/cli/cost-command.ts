@@ -36,7 +36,7 @@ A * marks rows that include model calls without a price (tokens counted, cost un
     if (!DIMENSIONS.includes(by)) throw new OptionsError(`\`--by\` must be one of ${DIMENSIONS.join(', ')}, got ${JSON.stringify(values.by)}`);
     if (!existsSync(file)) {
       io.stderr(`agentwarden cost: ${file}: no such file\n`);
-      return 1;
+      return 2;
     }
     const progress = progressLine(io.stderr, file, values.progress ? 'always' : values['no-progress'] ? 'never' : 'auto');
     const data = await buildReport(file, { filter: filterFromFlags(values), onProgress: progress.onProgress });

@@ -2,6 +2,7 @@
 /** The `agentwarden` binary: dispatches to one command by name. */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { OptionsError } from '../core/errors.js';
 import { closestName } from '../internal/closest-name.js';
 import type { CliIO } from './command.js';
 import { commands } from './commands.js';
@@ -10,8 +11,10 @@ import { commands } from './commands.js';
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(helpText());
-    return name ? 0 : 1;
+    // Asking for help is fine (0); no command at all is a usage error (2).
+    if (name) io.stdout(helpText());
+    else io.stderr(helpText());
+    return name ? 0 : 2;
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
@@ -31,9 +34,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stderr(`agentwarden ${name}: ${describeArgumentError(error, command.usage)}\n\n${command.usage.trimEnd()}\n`);
       return 2;
     }
+    // A bad flag value (`--by planet`, `--from yesterday`) or an input that cannot be read is
+    // the caller's input, not the check failing: exit 2, like a mistyped flag.
+    if (error instanceof OptionsError || isMissingInput(error)) {
+      io.stderr(`agentwarden ${name}: ${error instanceof Error ? error.message : String(error)}\n\n${command.usage.trimEnd()}\n`);
+      return 2;
+    }
     io.stderr(`agentwarden ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+/** A file or folder named on the command line that is missing or unreadable. */
+function isMissingInput(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR';
 }
 
 /** Errors `util.parseArgs` throws for unknown options, bad values and stray arguments. */

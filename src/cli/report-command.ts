@@ -40,7 +40,7 @@ with plots of decisions, cost and drift over time (no network needed to open it)
     }
     if (!existsSync(file)) {
       io.stderr(`agentwarden report: ${file}: no such file\n`);
-      return 1;
+      return 2;
     }
     let key;
     try {

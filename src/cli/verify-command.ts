@@ -49,7 +49,7 @@ bad arguments or a keyed chain checked without its key.
     }
     if (!existsSync(file)) {
       io.stderr(`agentwarden verify: ${file}: no such file\n`);
-      return 1;
+      return 2;
     }
     if (values.anchors !== undefined && !existsSync(values.anchors)) {
       io.stderr(`agentwarden verify: --anchors ${values.anchors}: no such file\n`);

@@ -58,15 +58,31 @@ describe('agentwarden report / verify / cost / console', () => {
 
   it.each([
     [['verify'], 2, 'expected one audit file'],
-    [['verify', 'missing.jsonl'], 1, 'no such file'],
-    [['report', 'missing.jsonl'], 1, 'no such file'],
+    [['verify', 'missing.jsonl'], 2, 'no such file'],
+    [['report', 'missing.jsonl'], 2, 'no such file'],
     [['cost'], 2, 'expected one audit file'],
+    [['cost', 'missing.jsonl'], 2, 'no such file'],
     [['console'], 2, '--audit is required'],
-    [['console', '--audit', 'missing.jsonl'], 1, 'no such file'],
+    [['console', '--audit', 'missing.jsonl'], 2, 'no such file'],
   ])('%j exits %i with a clear message', async (argv, code, message) => {
     const result = await cli(...argv);
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(message);
+  });
+
+  it('exits 2 for a bad flag value, naming it, and 1 only when the check itself fails', async () => {
+    const badValues: string[][] = [
+      ['cost', file, '--by', 'planet'],
+      ['report', file, '--from', 'yesterday'],
+      ['console', '--audit', file, '--port', 'eighty'],
+    ];
+    for (const argv of badValues) {
+      const result = await cli(...argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr).toContain(`--${argv.at(-2)!.replace(/^--/, '')}`);
+    }
+    expect((await cli('verify', tampered)).code).toBe(1);
+    expect((await cli('verify', file)).code).toBe(0);
   });
 
   it('report prints Markdown and writes the HTML file with --out', async () => {
@@ -89,7 +105,7 @@ describe('agentwarden report / verify / cost / console', () => {
 
   it('report rejects a bad --from, naming it', async () => {
     const result = await cli('report', file, '--from', 'yesterday-ish');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('`--from` must be an ISO date');
   });
 
@@ -126,7 +142,7 @@ describe('agentwarden report / verify / cost / console', () => {
 
   it('cost rejects an unknown --by', async () => {
     const result = await cli('cost', file, '--by', 'planet');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('`--by` must be one of department, workflow, agent, model');
   });
 

@@ -14,6 +14,15 @@ describe('agentwarden CLI', () => {
     expect(out.join('')).toMatch(/Usage: agentwarden <command>/);
   });
 
+  it('exits 2 with the usage on stderr when no command is given', async () => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main([], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: agentwarden <command>');
+  });
+
   it('exits 2 on an unknown command and names it', async () => {
     const { io, err } = capture();
     expect(await main(['frobnicate'], io)).toBe(2);
