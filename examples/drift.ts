@@ -41,9 +41,7 @@ async function scenario(title: string, rateUnderB: number): Promise<DriftAlarm[]
     middleware: [
       driftMonitor({
         metrics: { approvalRate: (obs) => (obs.tool === 'decide_claim' && obs.outcome === 'ok' ? (obs.result as { approved: boolean }).approved : undefined) },
-        baseline: { warmup: 1_000 },
-        threshold: 0.15, // the smallest shift worth an alarm, in standard deviations (~5 points of approval rate)
-        falseAlarmRate: 1e-5, // about one false alarm per 100,000 observations of a metric
+        baseline: { warmup: 1_000 }, // learned per version; the defaults catch small sustained shifts and large sudden ones
       }),
     ],
   });

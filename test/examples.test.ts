@@ -21,6 +21,7 @@ const examples: Array<[string, RegExp]> = [
   ['drift', /drift/i],
   ['audit', /verify/i],
   ['langchain', /invoke_agent/],
+  ['mcp', /deny\s+delete_customer[\s\S]*refunds paid: A1:120, A2:800/],
   ['demo', /Spans sent to OpenTelemetry[\s\S]*npx agentwarden verify /],
 ];
 if (redisAvailable()) examples.push(['redis', /Redis goes down|REDIS_URL given/]);
